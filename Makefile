@@ -1,0 +1,55 @@
+# Refuge Atlas. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export PYTHONPATH := scripts
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock | sha1sum | cut -c1-12)
+
+.PHONY: help setup build validate serve test test-fast browser-deps bench lock schema clean
+
+help: ## list the targets, one line each
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install the pinned Python dependencies
+
+build: $(STAMP) ## validate the data and build the site into site/ (replaced only on success)
+	$(PY) -m atlas build
+
+validate: $(STAMP) ## check every data file; report every problem with file and line
+	$(PY) -m atlas validate
+
+serve: $(STAMP) ## live preview on http://127.0.0.1:8000; rebuilds when data/ or docs/ change
+	$(PY) -m atlas generate
+	$(PY) -m mkdocs serve --livereload
+
+schema: $(STAMP) ## export the JSON Schema to data/schema/ from the models
+	$(PY) -m atlas schema
+
+browser-deps: ## install Chromium (Debian) and axe-core (npm) for the browser tests, when missing
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+
+test: $(STAMP) browser-deps ## run every test: unit, data, strict build, browser (real Chromium)
+	$(PY) -m pytest
+
+test-fast: $(STAMP) ## run the tests that need no browser
+	$(PY) -m pytest -m "not browser"
+
+bench: $(STAMP) ## print build time, page weight and search cost figures
+	$(PY) -m atlas.bench
+
+lock: ## re-pin every Python dependency into requirements.lock from pyproject.toml
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet ".[test]" && .venv-lock/bin/pip freeze --exclude-editable | grep -v refuge-atlas > requirements.lock
+	rm -rf .venv-lock
+
+clean: ## remove build artefacts (keeps .venv)
+	rm -rf build site site.old .site-building-* .pytest_cache

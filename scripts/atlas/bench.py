@@ -1,0 +1,73 @@
+"""`make bench`: print build time, page weight and search cost. Figures, not assertions.
+
+Builds into a temporary folder (./site is never touched), several runs, and reports the
+median and the spread.
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .build import ROOT, build
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def first_view(site: Path, page: Path) -> tuple[int, int]:
+    """Raw and gzip bytes of a page plus the CSS/JS it references (first view, cold cache)."""
+    import re
+
+    html = page.read_bytes()
+    raw, packed = len(html), gz(html)
+    for ref in re.findall(rb'(?:href|src)="([^"]+\.(?:css|js))"', html):
+        path = (page.parent / ref.decode()).resolve()
+        if path.is_file():
+            data = path.read_bytes()
+            raw, packed = raw + len(data), packed + gz(data)
+    return raw, packed
+
+
+def search_cost(site: Path) -> int:
+    """Bytes (as served, already compressed) that a first search fetches: loader, wasm, entry,
+    one index chunk and one fragment."""
+    pf = site / "pagefind"
+    files = [pf / "pagefind.js", pf / "pagefind-entry.json"]
+    files += sorted(pf.glob("wasm.*.pagefind"))[:1]
+    files += sorted((pf / "index").glob("*.pf_index"))[:1]
+    files += sorted(pf.glob("pagefind.*.pf_meta"))[:1]
+    files += sorted((pf / "fragment").glob("*.pf_fragment"))[:1]
+    return sum(p.stat().st_size for p in files if p.is_file())
+
+
+def main(runs: int = 3) -> int:
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        for _ in range(runs):
+            start = time.perf_counter()
+            data = build(ROOT, site=site)
+            times.append(time.perf_counter() - start)
+        pages = list(site.rglob("*.html"))
+        total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        country = site / data.countries[0].url.strip("/") / "index.html" if data.countries else None
+        print(f"countries: {len(data.countries)}; HTML pages: {len(pages)}; site bytes: {total:,}")
+        print(f"clean build (English): median {statistics.median(times):.2f} s over {runs} runs "
+              f"(min {min(times):.2f}, max {max(times):.2f})")
+        if country:
+            html = country.read_bytes()
+            raw, packed = first_view(site, country)
+            print(f"country page {data.countries[0].url}: HTML {len(html):,} B raw, {gz(html):,} B gzip")
+            print(f"country page first view (HTML+CSS+JS): {raw:,} B raw, {packed:,} B gzip")
+        print(f"first search transfer (Pagefind, approx.): {search_cost(site):,} B")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""Cross-checks that the schema alone cannot express.
+
+Each check is a generator that yields ``(path, message)`` or ``(path, message, value)``;
+``load`` turns them into problems with file and line. Checks never stop at the first
+finding: the maintainer sees everything wrong with a file in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pycountry
+from pydantic import BaseModel
+
+from .models import Country
+
+Finding = tuple  # (path, message) or (path, message, value)
+EXTRA_CODES = {"XK": "Kosovo"}
+
+
+def is_country_code(code: str) -> bool:
+    return code in EXTRA_CODES or pycountry.countries.get(alpha_2=code) is not None
+
+
+def _cited(country: Country) -> Iterator[tuple[tuple, str]]:
+    """Every (path, source id) cited anywhere in the file."""
+    def walk(obj, path):
+        if isinstance(obj, list):
+            for i, item in enumerate(obj):
+                yield from walk(item, path + (i,))
+        elif isinstance(obj, BaseModel):
+            for name in type(obj).model_fields:
+                value = getattr(obj, name)
+                if name == "sources" and value and isinstance(value[0], str):
+                    for i, sid in enumerate(value):
+                        yield path + ("sources", i), sid
+                elif name != "sources":
+                    yield from walk(value, path + (name,))
+    yield from walk(country, ())
+
+
+def check_sources(country: Country) -> Iterator[Finding]:
+    ids: dict[str, int] = {}
+    for i, source in enumerate(country.sources):
+        if source.id in ids:
+            yield ("sources", i, "id"), f"is a duplicate source id (also sources[{ids[source.id]}])", source.id
+        ids.setdefault(source.id, i)
+    used = set()
+    for path, sid in _cited(country):
+        used.add(sid)
+        if sid not in ids:
+            yield path, "is not a source id defined under 'sources' in this file", sid
+    for sid, i in ids.items():
+        if sid not in used:
+            yield ("sources", i, "id"), "is never cited; cite it from a claim or remove it", sid
+
+
+def _dates(country: Country) -> Iterator[tuple[tuple, str]]:
+    yield ("last_reviewed",), country.last_reviewed.isoformat()
+    if country.status.decriminalized:
+        yield ("status", "decriminalized"), country.status.decriminalized
+    for i, s in enumerate(country.sources):
+        yield ("sources", i, "accessed"), s.accessed.isoformat()
+        if s.published:
+            yield ("sources", i, "published"), s.published
+    for name in ("provisions", "gender_expression_laws", "expression_laws"):
+        for i, law in enumerate(getattr(country, name)):
+            if law.enacted:
+                yield (name, i, "enacted"), law.enacted
+    for name in ("enforcement", "timeline"):
+        for i, event in enumerate(getattr(country, name)):
+            yield (name, i, "date"), event.date
+    for name in type(country.protections).model_fields:
+        fact = getattr(country.protections, name)
+        if fact.since:
+            yield ("protections", name, "since"), fact.since
+
+
+def check_dates(country: Country, today: dt.date) -> Iterator[Finding]:
+    for path, value in _dates(country):
+        if value > today.isoformat()[: len(value)]:
+            yield path, f"is in the future (today is {today.isoformat()})", value
+    previous = None
+    for i, event in enumerate(country.timeline):
+        if previous is not None and event.date < previous:
+            yield ("timeline", i, "date"), f"is earlier than the event before it ({previous}); keep the timeline oldest first", event.date
+        previous = event.date
+    decrim = country.status.decriminalized
+    if decrim:
+        for i, event in enumerate(country.timeline):
+            if event.kind in ("criminalization", "harsher_law") and event.date[: len(decrim)] > decrim:
+                yield ("status", "decriminalized"), f"comes before the criminalization on {event.date} (timeline[{i}]); it must come after", decrim
+
+
+def check_status(country: Country) -> Iterator[Finding]:
+    status = country.status
+    in_force = [p for p in country.provisions if p.state == "in_force"]
+    if status.value == "criminalized" and not in_force:
+        yield ("provisions",), "needs at least one provision in force when status.value is criminalized"
+    if status.value == "not_criminalized" and in_force:
+        yield ("status", "value"), "says not_criminalized, but a provision is in force; mark it struck_down or repealed", status.value
+    if status.decriminalized and status.value != "not_criminalized":
+        yield ("status", "decriminalized"), f"is set, but status.value is {status.value}; record earlier changes in the timeline", status.decriminalized
+    if status.decriminalized and not status.decriminalized_how:
+        yield ("status",), "needs decriminalized_how when decriminalized is set"
+    if status.value == "not_criminalized" and country.death_penalty.status != "none":
+        yield ("death_penalty", "status"), "must be none when same-sex acts are not criminalized", country.death_penalty.status
+    if country.death_penalty.status != "none" and not country.death_penalty.sources:
+        yield ("death_penalty", "sources"), f"needs at least one source when status is {country.death_penalty.status}"
+    for i, event in enumerate(country.timeline):
+        if event.kind == "bill" and not event.stage:
+            yield ("timeline", i, "stage"), "is required for a bill: say how far it has gone (it is not law)"
+    for name in type(country.protections).model_fields:
+        fact = getattr(country.protections, name)
+        if fact.status != "not_known" and not fact.sources:
+            yield ("protections", name, "sources"), f"needs at least one source when status is {fact.status}"
+
+
+def check_codes(country: Country, file_stem: str) -> Iterator[Finding]:
+    if country.iso2.lower() != file_stem:
+        yield ("iso2",), f"does not match the file name '{file_stem}.yaml'; expected '{file_stem.upper()}'", country.iso2
+    if not is_country_code(country.iso2):
+        yield ("iso2",), "is not an ISO 3166-1 country code", country.iso2
+    for i, code in enumerate(country.neighbours):
+        if not is_country_code(code) or code == country.iso2:
+            yield ("neighbours", i), "is not another country's ISO 3166-1 code", code
+    if country.un_member and country.un_observer:
+        yield ("un_observer",), "cannot be true for a UN member state", True
+
+
+def check_country(country: Country, file_stem: str, today: dt.date) -> Iterator[Finding]:
+    yield from check_codes(country, file_stem)
+    yield from check_sources(country)
+    yield from check_dates(country, today)
+    yield from check_status(country)

@@ -1,0 +1,115 @@
+"""Open data: the JSON API, the CSV download and the JSON Schema.
+
+The API is a public contract (documented on the Data page): fields are only ever added.
+``generated`` is the data-as-of date, not the clock, so rebuilding the same data gives the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .enrich import Dataset, EnrichedCountry
+from .models import Country
+
+API_VERSION = "1"
+CSV_COLUMNS = [
+    ("iso2", "ISO 3166-1 alpha-2 code (XK for Kosovo)"),
+    ("name", "English short name"),
+    ("url", "Site-relative URL of the country page"),
+    ("un_member", "true for UN member states"),
+    ("region", "UN M49 sub-region"),
+    ("status", "criminalized, de_facto_criminalized or not_criminalized"),
+    ("applies_to", "Who the law targets: men, women, or men;women; empty when not criminalized"),
+    ("death_penalty", "prescribed, possible or none"),
+    ("max_penalty", "Most severe maximum penalty in force, in plain words; empty when none or not known"),
+    ("decriminalized", "Date or year of decriminalization; empty if none"),
+    ("gender_expression_laws", "Number of laws in force that criminalize or restrict gender expression"),
+    ("expression_laws", "Number of 'propaganda' or 'promotion' laws in force"),
+    ("last_reviewed", "Date the entry was last checked (YYYY-MM-DD)"),
+    ("verified", "true when provisions were checked against a primary or authoritative source"),
+]
+
+
+def summary_record(e: EnrichedCountry) -> dict:
+    c = e.country
+    return {
+        "iso2": c.iso2,
+        "name": c.name,
+        "slug": c.slug,
+        "url": e.url,
+        "un_member": c.un_member,
+        "region": c.region,
+        "status": c.status.value,
+        "applies_to": list(e.applies_to),
+        "death_penalty": c.death_penalty.status,
+        "max_penalty": e.max_penalty,
+        "decriminalized": c.status.decriminalized,
+        "last_reviewed": c.last_reviewed.isoformat(),
+        "verified": c.verified,
+        "sources": [
+            {"title": s.title, "publisher": s.publisher, "url": s.url, "date": s.published}
+            for s in c.sources
+        ],
+    }
+
+
+def full_record(e: EnrichedCountry) -> dict:
+    """The summary plus every authored field, under ``detail``."""
+    return {**summary_record(e), "detail": e.country.model_dump(mode="json")}
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+def countries_json(data: Dataset) -> str:
+    return dumps({
+        "version": API_VERSION,
+        "generated": data.data_as_of.isoformat(),
+        "countries": [summary_record(e) for e in data.countries],
+    })
+
+
+def country_json(data: Dataset, e: EnrichedCountry) -> str:
+    return dumps({"version": API_VERSION, "generated": data.data_as_of.isoformat(), "country": full_record(e)})
+
+
+def _in_force(laws) -> int:
+    return sum(law.state == "in_force" for law in laws)
+
+
+def countries_csv(data: Dataset) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([name for name, _ in CSV_COLUMNS])
+    for e in data.countries:
+        rec = summary_record(e)
+        writer.writerow([
+            rec["iso2"], rec["name"], rec["url"], str(rec["un_member"]).lower(), rec["region"],
+            rec["status"], ";".join(rec["applies_to"]), rec["death_penalty"], rec["max_penalty"] or "",
+            rec["decriminalized"] or "", _in_force(e.country.gender_expression_laws),
+            _in_force(e.country.expression_laws), rec["last_reviewed"], str(rec["verified"]).lower(),
+        ])
+    return out.getvalue()
+
+
+def country_schema_json() -> str:
+    schema = Country.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "country.schema.json"
+    return dumps(schema)
+
+
+def api_files(data: Dataset) -> dict[str, str]:
+    """Every open-data file, keyed by its path under the site root."""
+    files = {
+        "api/v1/countries.json": countries_json(data),
+        "api/v1/schema/country.schema.json": country_schema_json(),
+        "downloads/countries.csv": countries_csv(data),
+    }
+    for e in data.countries:
+        files[f"api/v1/countries/{e.iso2.lower()}.json"] = country_json(data, e)
+    return files

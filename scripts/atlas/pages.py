@@ -1,0 +1,74 @@
+"""Render the enriched dataset into Markdown pages for MkDocs.
+
+Output is a mapping of paths (relative to the generated docs folder) to text; ``sitetree``
+writes it. Data text only ever appears inside HTML blocks through autoescaped Jinja2
+expressions, so neither HTML nor Markdown in a data file can become markup.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import fmt, vocab
+from .enrich import Dataset
+from .fieldsdoc import fields_markdown
+from .models import Country
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown uses {#id} for heading anchors, so Jinja comments are {## … ##}.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        date=fmt.human_date, iso=fmt.iso, paras=fmt.paragraphs, oneline=fmt.oneline,
+        tojson_str=lambda s: Markup(json.dumps(s, ensure_ascii=False)),  # YAML front matter
+    )
+    env.globals.update(
+        STATUS=vocab.STATUS_LABELS, DEATH=vocab.DEATH_PENALTY_LABELS, TARGET=vocab.TARGET_LABELS,
+        LAW_STATE=vocab.LAW_STATE_LABELS, GENDER_LAW=vocab.GENDER_LAW_LABELS, EVENT=vocab.EVENT_LABELS,
+        DECRIM_HOW=vocab.DECRIMINALIZED_HOW_LABELS, PROTECTION=vocab.PROTECTION_LABELS,
+        PROTECTION_STATE=vocab.PROTECTION_STATE_LABELS, REGIONS=vocab.REGIONS,
+    )
+    return env
+
+
+def source_numbers(country: Country) -> dict[str, int]:
+    return {s.id: i for i, s in enumerate(country.sources, start=1)}
+
+
+def render_pages(data: Dataset, env: Environment | None = None) -> dict[str, str]:
+    env = env or environment()
+    pages: dict[str, str] = {}
+    country_tpl = env.get_template("country.md.j2")
+    for e in data.countries:
+        pages[f"countries/{e.country.slug}.md"] = country_tpl.render(
+            e=e, c=e.country, refs=source_numbers(e.country), data=data, root="../../"
+        )
+    regions = {}
+    for e in data.countries:
+        regions.setdefault(e.country.region, []).append(e)
+    region_tpl = env.get_template("region.md.j2")
+    for key, members in regions.items():
+        pages[f"regions/{key}.md"] = region_tpl.render(
+            key=key, region=vocab.REGIONS[key], members=members, data=data, root="../../"
+        )
+    ordered = sorted(regions.items(), key=lambda kv: (vocab.REGIONS[kv[0]].continent, vocab.REGIONS[kv[0]].name))
+    pages["countries/index.md"] = env.get_template("countries-index.md.j2").render(regions=ordered, data=data, root="../")
+    pages["regions/index.md"] = env.get_template("regions-index.md.j2").render(regions=ordered, data=data, root="../")
+    pages["index.md"] = env.get_template("home.md.j2").render(data=data, stats=data.stats, root="")
+    pages["fields.md"] = fields_markdown()
+    return pages

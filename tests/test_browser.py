@@ -1,0 +1,211 @@
+"""Real Chromium (Debian's) against the built site, served over local HTTP.
+
+Covers the quick exit, privacy (no request leaves the site, no cookies), accessibility
+(axe-core, WCAG 2.x A/AA), reading without JavaScript, search, and the 360 px layout.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+EXIT_HOST = "https://www.bbc.com/"
+SAMPLE = "UG"  # the country page the tests open; any country with a data file works
+PAGES = {
+    "home": "/",
+    "country": None,  # filled from the API by `pages`
+    "countries index": "/countries/",
+    "region": None,
+    "regions index": "/regions/",
+    "routes to safety": "/routes/",
+    "browse safely": "/browse-safely/",
+    "data": "/data/",
+    "methodology": "/methodology/",
+    "search": "/search/",
+}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site):
+    handler = functools.partial(QuietHandler, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sample_country(real_site):
+    """Point PAGES at a real country and its region, read from the built API."""
+    import json
+
+    countries = json.loads((real_site / "api" / "v1" / "countries.json").read_text("utf-8"))["countries"]
+    record = next((c for c in countries if c["iso2"] == SAMPLE), countries[0])
+    PAGES["country"] = record["url"]
+    PAGES["region"] = f"/regions/{record['region']}/"
+    return record
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: run `make browser-deps`")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+def neutral_exit(context):
+    """Stand in for the exit destination: the tests run offline."""
+    context.route(f"{EXIT_HOST}**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<title>Weather</title><p>Weather</p>"))
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    neutral_exit(context)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_shift_three_times_leaves_and_back_does_not_return(page, base_url):
+    url = base_url + PAGES["country"]
+    page.goto(url)
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert "1 more time" in page.inner_text("#ra-exit-status")
+    page.keyboard.press("Shift")
+    page.wait_for_url(f"{EXIT_HOST}**")
+    page.go_back()
+    assert not page.url.startswith(base_url), "Back returned to the page the visitor left"
+
+
+def test_exit_button_leaves_with_javascript(page, base_url):
+    page.goto(base_url + PAGES["home"])
+    page.click("#ra-exit")
+    page.wait_for_url(f"{EXIT_HOST}**")
+
+
+def test_exit_button_is_a_working_link_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    neutral_exit(context)
+    page = context.new_page()
+    page.goto(base_url + PAGES["country"])
+    page.click("#ra-exit")
+    page.wait_for_url(f"{EXIT_HOST}**")
+    context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_quick_exit_and_browse_safely_link_on_every_page_type(page, base_url, name):
+    page.goto(base_url + PAGES[name])
+    assert page.is_visible("#ra-exit")
+    assert page.get_attribute("#ra-exit", "href").startswith(EXIT_HOST)
+    link = page.locator(".ra-exit-bar a.ra-exit-help")
+    assert link.inner_text() == "Browse safely"
+    link.click()
+    page.wait_for_url(base_url + PAGES["browse safely"])
+
+
+def test_keyboard_reaches_the_quick_exit_first(page, base_url):
+    page.goto(base_url + PAGES["country"])
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.hasAttribute('data-ra-exit')"):
+            return
+    pytest.fail("the quick exit is not among the first three tab stops")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_request_leaves_the_site_and_no_cookies(browser, base_url, name):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + PAGES[name], wait_until="networkidle")
+    if name == "search":
+        page.fill("#ra-q", "law")
+        page.press("#ra-q", "Enter")
+        page.wait_for_selector("#ra-search-results li")
+    outside = [u for u in requests if not u.startswith(base_url) and not u.startswith("data:")]
+    assert outside == []
+    assert context.cookies() == []
+    context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_wcag_a_or_aa_violations(browser, base_url, name):
+    context = browser.new_context(bypass_csp=True)  # lets the test inject axe; the site's own CSP is tested elsewhere
+    page = context.new_page()
+    page.goto(base_url + PAGES[name])
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+    )
+    violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])}) e.g. {v['nodes'][0]['html'][:120]}" for v in result["violations"]]
+    assert violations == []
+    context.close()
+
+
+def test_csp_blocks_an_injected_inline_script(page, base_url):
+    page.goto(base_url + PAGES["country"])
+    messages = []
+    page.on("console", lambda m: messages.append(m.text))
+    blocked = page.evaluate("""() => new Promise(resolve => {
+        document.addEventListener('securitypolicyviolation', () => resolve(true));
+        const s = document.createElement('script'); s.textContent = 'window.__x = 1'; document.body.append(s);
+        setTimeout(() => resolve(false), 500);
+    })""")
+    assert blocked and page.evaluate("window.__x") is None
+
+
+def test_country_page_reads_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PAGES["country"])
+    for anchor in ("status", "provisions", "penalties", "death-penalty", "gender-expression",
+                   "expression-laws", "enforcement", "timeline", "routes-to-safety", "sources"):
+        assert page.locator(f"#{anchor}").is_visible(), anchor
+    assert page.locator(".ra-sources li").count() >= 1
+    context.close()
+
+
+def test_search_finds_a_country_by_name(page, base_url, sample_country):
+    page.goto(base_url + "/search/?q=" + sample_country["name"])
+    page.wait_for_selector("#ra-search-results li a")
+    hrefs = page.eval_on_selector_all("#ra-search-results li a", "els => els.map(e => e.href)")
+    assert any(h.endswith(sample_country["url"]) for h in hrefs)
+
+
+@pytest.mark.parametrize("name", ["home", "country", "routes to safety"])
+def test_pages_fit_a_360_px_phone(browser, base_url, name):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(base_url + PAGES[name])
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    context.close()
