@@ -79,3 +79,18 @@ def test_two_builds_are_byte_identical(tmp_path):
     build(root, site=tmp_path / "two")
     cmp = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two"), cmp.report()
+
+
+def test_no_broken_internal_links_or_anchors(real_site):
+    from atlas.linkcheck import broken_links
+
+    assert broken_links(real_site) == []
+
+
+def test_link_checker_finds_a_broken_anchor(tmp_path):
+    from atlas.linkcheck import broken_links
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/#nope">x</a><a href="b/">y</a><p id="ok"></p><a href="#ok">z</a>')
+    (tmp_path / "a" / "index.html").write_text('<h2 id="yes"></h2>')
+    assert broken_links(tmp_path) == ["index.html: link to missing anchor a/#nope", "index.html: link to missing b/"]

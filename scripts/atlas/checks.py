@@ -83,7 +83,9 @@ def check_dates(country: Country, today: dt.date) -> Iterator[Finding]:
             yield path, f"is in the future (today is {today.isoformat()})", value
     previous = None
     for i, event in enumerate(country.timeline):
-        if previous is not None and event.date < previous:
+        # Compare only as precisely as both dates are known: "2023" may fall after "2023-05".
+        common = min(len(event.date), len(previous or ""))
+        if previous is not None and event.date[:common] < previous[:common]:
             yield ("timeline", i, "date"), f"is earlier than the event before it ({previous}); keep the timeline oldest first", event.date
         previous = event.date
     decrim = country.status.decriminalized

@@ -1,0 +1,71 @@
+"""Find broken internal links and anchors in a built site.
+
+Every ``href`` and ``src`` that stays on the site must lead to a file that exists, and every
+``#fragment`` to an element with that id on the target page.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class _Collector(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        for key in ("href", "src"):
+            if a.get(key) and not (tag == "link" and a.get("rel") in ("canonical", "alternate")):
+                self.links.append(a[key])
+
+
+def _parse(path: Path) -> _Collector:
+    c = _Collector()
+    c.feed(path.read_text("utf-8"))
+    return c
+
+
+def _target(site: Path, page: Path, url: str) -> tuple[Path, str] | None:
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith(("mailto:", "tel:", "data:")):
+        return None
+    if not parts.path:
+        return page, parts.fragment
+    base = "/" + str(page.parent.relative_to(site)) + "/" if page.parent != site else "/"
+    path = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    target = site / path.lstrip("/")
+    if parts.path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def broken_links(site: Path) -> list[str]:
+    parsed: dict[Path, _Collector] = {}
+    problems = []
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:
+        parsed.setdefault(page, _parse(page))
+    for page in pages:
+        for url in parsed[page].links:
+            found = _target(site, page, url)
+            if found is None:
+                continue
+            target, fragment = found
+            where = page.relative_to(site)
+            if not target.is_file():
+                problems.append(f"{where}: link to missing {url}")
+            elif fragment and target.suffix == ".html":
+                ids = parsed.setdefault(target, _parse(target)).ids
+                if fragment not in ids:
+                    problems.append(f"{where}: link to missing anchor {url}")
+    return problems
