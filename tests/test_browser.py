@@ -209,3 +209,46 @@ def test_pages_fit_a_360_px_phone(browser, base_url, name):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     context.close()
+
+
+def test_table_sorts_filters_and_keeps_state_in_the_url(page, base_url, real_site):
+    import json
+
+    countries = json.loads((real_site / "api" / "v1" / "countries.json").read_text("utf-8"))["countries"]
+    criminalizing = [c for c in countries if c["status"] == "criminalized"]
+    page.goto(base_url + "/table/")
+    page.select_option("#ra-filter-status", "criminalized")
+    assert "status=criminalized" in page.url
+    assert page.locator("#ra-countries tbody tr:not([hidden])").count() == len(criminalizing)
+    page.click("th[data-key='name'] button")
+    page.click("th[data-key='name'] button")
+    assert "sort=name" in page.url and "dir=desc" in page.url
+    first = page.locator("#ra-countries tbody tr:not([hidden]) th").first.inner_text()
+    assert first == max(c["name"] for c in criminalizing)
+    shared = page.url
+    other = page.context.new_page()
+    other.goto(shared)
+    assert other.input_value("#ra-filter-status") == "criminalized"
+    assert other.locator("#ra-countries tbody tr:not([hidden]) th").first.inner_text() == first
+
+
+def test_table_is_complete_without_javascript(browser, base_url, real_site):
+    import json
+
+    countries = json.loads((real_site / "api" / "v1" / "countries.json").read_text("utf-8"))["countries"]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/table/")
+    assert page.locator("#ra-countries tbody tr").count() == len(countries)
+    assert page.locator("#ra-countries tbody tr:visible").count() == len(countries)
+    context.close()
+
+
+def test_map_country_is_a_link_without_javascript(browser, base_url, sample_country):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/")
+    link = page.locator(f"svg.ra-map a[href$='{sample_country['url'][1:]}']").first
+    link.click()
+    page.wait_for_url(base_url + sample_country["url"])
+    context.close()

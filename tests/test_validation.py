@@ -108,7 +108,7 @@ CASES = [
     ),
     pytest.param(
         "x" * 600_000,
-        [f"{F}:1: is 600000 bytes; a country file must be under 524288 bytes"],
+        [f"{F}:1: is 600000 bytes; a data file must be under 524288 bytes"],
         id="huge-file",
     ),
 ]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .enrich import Dataset, enrich
 from .export import api_files
-from .load import load_countries
+from .load import load_countries, load_pathways
 from .pages import render_pages
 from .postprocess import redirect_page, secure_site
 from .sitetree import read_tree, swap_in, sync_tree
@@ -38,8 +38,9 @@ def load_dataset(root: Path = ROOT, today: dt.date | None = None) -> Dataset:
 def generate(root: Path = ROOT, today: dt.date | None = None) -> Dataset:
     """Validate the data and write the Markdown tree MkDocs reads (``build/docs``)."""
     data = load_dataset(root, today)
+    pathways = load_pathways(root / "data", root=root, today=today)
     files: dict[str, str | bytes] = dict(read_tree(root / "docs"))
-    for rel, text in {**render_pages(data), **api_files(data), **redirects(data)}.items():
+    for rel, text in {**render_pages(data, pathways=pathways), **api_files(data), **redirects(data)}.items():
         if rel in files:
             raise BuildError(f"docs/{rel} is hand-written but the generator also writes it; rename one")
         files[rel] = text

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pycountry
 from pydantic import BaseModel
 
-from .models import Country
+from .models import Country, Pathways
 
 Finding = tuple  # (path, message) or (path, message, value)
 EXTRA_CODES = {"XK": "Kosovo"}
@@ -40,7 +40,7 @@ def _cited(country: Country) -> Iterator[tuple[tuple, str]]:
     yield from walk(country, ())
 
 
-def check_sources(country: Country) -> Iterator[Finding]:
+def check_sources(country: Country | Pathways) -> Iterator[Finding]:
     ids: dict[str, int] = {}
     for i, source in enumerate(country.sources):
         if source.id in ids:
@@ -136,3 +136,19 @@ def check_country(country: Country, file_stem: str, today: dt.date) -> Iterator[
     yield from check_sources(country)
     yield from check_dates(country, today)
     yield from check_status(country)
+
+
+def check_pathways(pathways: Pathways, today: dt.date) -> Iterator[Finding]:
+    yield from check_sources(pathways)
+    ids: dict[str, int] = {}
+    for name in ("figures", "unpublished"):
+        for i, item in enumerate(getattr(pathways, name)):
+            if item.id in ids:
+                yield (name, i, "id"), "is used twice; figure ids must be unique", item.id
+            ids[item.id] = i
+    dates = [(("last_reviewed",), pathways.last_reviewed.isoformat())]
+    dates += [(("sources", i, "accessed"), s.accessed.isoformat()) for i, s in enumerate(pathways.sources)]
+    dates += [(("sources", i, "published"), s.published) for i, s in enumerate(pathways.sources) if s.published]
+    for path, value in dates:
+        if value > today.isoformat()[: len(value)]:
+            yield path, f"is in the future (today is {today.isoformat()})", value

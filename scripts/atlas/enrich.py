@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from . import vocab
-from .models import Country, Provision, Source
+from .models import Country, Provision, Source, TimelineEvent
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,29 @@ class Stats:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One timeline event, with its country: the rows of "What changed" and the feed."""
+
+    country: EnrichedCountry
+    event: TimelineEvent
+    index: int
+
+    @property
+    def year(self) -> int:
+        return int(self.event.date[:4])
+
+
+@dataclass(frozen=True)
 class Dataset:
     countries: tuple[EnrichedCountry, ...]
     stats: Stats
     data_as_of: dt.date
+
+    @property
+    def changes(self) -> list[Change]:
+        """Every timeline event, newest first (ties: by country name)."""
+        items = [Change(e, ev, i) for e in self.countries for i, ev in enumerate(e.country.timeline)]
+        return sorted(items, key=lambda ch: (ch.event.date, ch.country.country.name), reverse=True)
 
     def by_iso2(self, code: str) -> EnrichedCountry | None:
         return next((c for c in self.countries if c.iso2 == code), None)
@@ -158,3 +177,13 @@ def display_name(code: str) -> str:
     from babel import Locale
 
     return Locale("en").territories.get(code, code)
+
+
+def penalty_rank(e: EnrichedCountry) -> int:
+    """Sort key for the maximum penalty: death > life > years (more first) > other."""
+    if e.headline is None:
+        return 0
+    return vocab.PENALTY_SEVERITY[e.headline.penalty_kind] * 1000 + (e.headline.max_years or 0)
+
+
+STATUS_RANK = {"criminalized": 2, "de_facto_criminalized": 1, "not_criminalized": 0}

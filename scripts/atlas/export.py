@@ -12,6 +12,7 @@ import io
 import json
 
 from .enrich import Dataset, EnrichedCountry
+from .feeds import changes_atom
 from .models import Country
 
 API_VERSION = "1"
@@ -103,9 +104,10 @@ def country_schema_json() -> str:
     return dumps(schema)
 
 
-def api_files(data: Dataset) -> dict[str, str]:
+def api_files(data: Dataset, site_url: str | None = None) -> dict[str, str]:
     """Every open-data file, keyed by its path under the site root."""
     files = {
+        "feeds/changes.xml": changes_atom(data, site_url),
         "api/v1/countries.json": countries_json(data),
         "api/v1/schema/country.schema.json": country_schema_json(),
         "downloads/countries.csv": countries_csv(data),

@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from .checks import check_country
-from .models import Country
+from .checks import check_country, check_pathways
+from .models import Country, Pathways
 from .problems import Problem, from_validation_error, problem_at
 from .yamlsource import YamlDocument, YamlError, read_yaml
 
@@ -48,29 +48,48 @@ def display_path(path: Path, root: Path | None) -> str:
         return str(path)
 
 
-def load_file(path: Path, root: Path | None = None, today: dt.date | None = None) -> tuple[Loaded | None, list[Problem]]:
-    """Validate one file; return the model (if valid) and every problem found."""
-    today = today or dt.date.today()
+def read_model(path: Path, model: type[BaseModel], root: Path | None = None) -> tuple[BaseModel | None, YamlDocument | None, list[Problem]]:
+    """Parse and validate one file against ``model``; never raises on bad content."""
     name = display_path(path, root)
     if path.stat().st_size > MAX_FILE_BYTES:
-        return None, [Problem(name, 1, "", f"is {path.stat().st_size} bytes; a country file must be under {MAX_FILE_BYTES} bytes")]
+        return None, None, [Problem(name, 1, "", f"is {path.stat().st_size} bytes; a data file must be under {MAX_FILE_BYTES} bytes")]
     try:
         doc = read_yaml(path)
     except YamlError as exc:
-        return None, [Problem(name, exc.line, "", exc.message)]
+        return None, None, [Problem(name, exc.line, "", exc.message)]
     if doc.data is None:
-        return None, [Problem(name, 1, "", "is empty; copy data/countries/_template.yaml to start a country file")]
+        return None, doc, [Problem(name, 1, "", "is empty; copy data/countries/_template.yaml to start a country file")]
     if not isinstance(doc.data, dict):
-        return None, [problem_at(name, doc, (), "is not a mapping of keys to values at the top level")]
+        return None, doc, [problem_at(name, doc, (), "is not a mapping of keys to values at the top level")]
     try:
-        country = Country.model_validate(doc.data)
+        return model.model_validate(doc.data), doc, []
     except ValidationError as exc:
-        return None, from_validation_error(name, doc, exc)
-    problems = [
-        problem_at(name, doc, f[0], *f[1:])
-        for f in check_country(country, path.stem, today)
-    ]
+        return None, doc, from_validation_error(name, doc, exc)
+
+
+def load_file(path: Path, root: Path | None = None, today: dt.date | None = None) -> tuple[Loaded | None, list[Problem]]:
+    """Validate one country file; return the model (if valid) and every problem found."""
+    today = today or dt.date.today()
+    name = display_path(path, root)
+    country, doc, problems = read_model(path, Country, root)
+    if country is None:
+        return None, problems
+    problems = [problem_at(name, doc, f[0], *f[1:]) for f in check_country(country, path.stem, today)]
     return Loaded(country, name, doc), problems
+
+
+def load_pathways(data_dir: Path, root: Path | None = None, today: dt.date | None = None) -> Pathways | None:
+    """Load ``data/pathways.yaml`` if present; raise ``DataError`` on any problem."""
+    path = data_dir / "pathways.yaml"
+    if not path.exists():
+        return None
+    pathways, doc, problems = read_model(path, Pathways, root)
+    if pathways is not None:
+        name = display_path(path, root)
+        problems = [problem_at(name, doc, f[0], *f[1:]) for f in check_pathways(pathways, today or dt.date.today())]
+    if problems:
+        raise DataError(problems)
+    return pathways
 
 
 def country_files(data_dir: Path) -> list[Path]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -237,4 +237,35 @@ class Country(Model):
     verified: bool = Field(description="True only when every provision was checked against a primary or authoritative source.")
     verification_note: Text | None = Field(default=None, description="What was and was not checked.")
     last_reviewed: dt.date = Field(description="The date a researcher last checked this file.")
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
+class Figure(Model):
+    """A number or date shown on the routes-to-safety pages, with its sources."""
+
+    id: SourceId = Field(description="Id used by the page templates: fig('id').")
+    label: ShortText = Field(description="Short plain label.")
+    value: int | str = Field(description="A whole number, a date (YYYY-MM-DD, YYYY-MM, YYYY), or short text.")
+    qualifier: Literal["over", "nearly", "about", "up to", "at least"] | None = None
+    unit: ShortText | None = Field(default=None, description="e.g. 'requests for help', 'spaces a year'.")
+    period: ShortText | None = Field(default=None, description="e.g. '2021'.")
+    note: Text | None = None
+    sources: SourceIds
+
+
+class UnpublishedFigure(Model):
+    """A figure that is not published. The page says so and never fills the gap."""
+
+    id: SourceId
+    label: ShortText
+    note: Text
+    sources: list[SourceId] = Field(default_factory=list)
+
+
+class Pathways(Model):
+    """``data/pathways.yaml``: facts and figures for the routes-to-safety pages."""
+
+    last_reviewed: dt.date
+    figures: list[Figure] = Field(default_factory=list)
+    unpublished: list[UnpublishedFigure] = Field(default_factory=list)
     sources: Annotated[list[Source], Field(min_length=1)]

@@ -1,0 +1,177 @@
+"""Static SVG maps: the world map by status (or by expression laws), and a small locator.
+
+No JavaScript is needed to read them. Every country with a page is a link with an
+accessible name; small states also get a round marker so they can be seen and clicked.
+Categories never rely on colour alone: patterns and the legend's words carry them too.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from .enrich import Dataset, EnrichedCountry
+
+# The real checkout (resolve symlinks): test roots share the committed geometry.
+GEOMETRY = Path(__file__).resolve().parents[2] / "data" / "geo" / "world.json"
+
+STATUS_LAYER = {
+    "death": "Criminalized; death penalty possible or prescribed",
+    "criminalized": "Criminalized",
+    "de_facto": "Criminalized in practice (de facto)",
+    "not_criminalized": "Not criminalized",
+    "no_data": "No data yet",
+}
+EXPRESSION_LAYER = {
+    "both": "“Propaganda” law and gender-expression law",
+    "propaganda": "“Propaganda” or “promotion” law",
+    "gender": "Law against gender expression",
+    "none_recorded": "None recorded",
+    "no_data": "No data yet",
+}
+# Fill, pattern stroke. Okabe–Ito based, safe for common colour-vision deficiencies.
+STYLE = {
+    "death": ("#8f1d14", "#ffffff"),
+    "criminalized": ("#e69f00", None),
+    "de_facto": ("#f0e442", "#6b5d00"),
+    "not_criminalized": ("#56b4e9", None),
+    "no_data": ("#f4f4f4", "#9aa0a6"),
+    "both": ("#8f1d14", "#ffffff"),
+    "propaganda": ("#cc79a7", None),
+    "gender": ("#0072b2", "#ffffff"),
+    "none_recorded": ("#d9e6ee", None),
+}
+
+
+@lru_cache(maxsize=1)
+def geometry() -> dict:
+    return json.loads(GEOMETRY.read_text("utf-8"))
+
+
+def status_category(e: EnrichedCountry | None) -> str:
+    if e is None:
+        return "no_data"
+    if e.criminalizes and e.country.death_penalty.status != "none":
+        return "death"
+    return {"criminalized": "criminalized", "de_facto_criminalized": "de_facto"}.get(e.status, "not_criminalized")
+
+
+def expression_category(e: EnrichedCountry | None) -> str:
+    if e is None:
+        return "no_data"
+    prop = any(law.state == "in_force" for law in e.country.expression_laws)
+    gender = any(law.state == "in_force" for law in e.country.gender_expression_laws)
+    return "both" if prop and gender else "propaganda" if prop else "gender" if gender else "none_recorded"
+
+
+def _defs(prefix: str) -> str:
+    """Patterns: the categories differ by texture as well as colour."""
+    out = []
+    for key, (fill, ink) in STYLE.items():
+        if ink is None:
+            continue
+        mark = {
+            "death": f'<path d="M0 0L6 6M6 0L0 6" stroke="{ink}" stroke-width="1.1"/>',
+            "both": f'<path d="M0 0L6 6M6 0L0 6" stroke="{ink}" stroke-width="1.1"/>',
+            "de_facto": f'<circle cx="3" cy="3" r="1.1" fill="{ink}"/>',
+            "no_data": f'<path d="M0 6L6 0" stroke="{ink}" stroke-width=".8"/>',
+            "gender": f'<path d="M0 3H6" stroke="{ink}" stroke-width="1.1"/>',
+        }[key]
+        out.append(
+            f'<pattern id="{prefix}-{key}" width="6" height="6" patternUnits="userSpaceOnUse">'
+            f'<rect width="6" height="6" fill="{fill}"/>{mark}</pattern>'
+        )
+    return "<defs>" + "".join(out) + "</defs>"
+
+
+def _fill(prefix: str, key: str) -> str:
+    fill, ink = STYLE[key]
+    return f"url(#{prefix}-{key})" if ink else fill
+
+
+def _style(prefix: str, keys) -> str:
+    rules = [f".{prefix}-{k}{{fill:{_fill(prefix, k)}}}" for k in keys]
+    return "<style>" + "".join(rules) + f".{prefix} path,.{prefix} circle{{stroke:#3c3c3c;stroke-width:.35}}.{prefix} circle{{stroke-width:.8}}.{prefix} a:focus path,.{prefix} a:focus circle,.{prefix} a:hover path,.{prefix} a:hover circle{{stroke:#000;stroke-width:1.5}}</style>"
+
+
+def world_map(data: Dataset, root: str, layer: str = "status") -> Markup:
+    labels = STATUS_LAYER if layer == "status" else EXPRESSION_LAYER
+    categorize = status_category if layer == "status" else expression_category
+    prefix = f"ra-map-{layer}"
+    geo = geometry()
+    by_code = {e.iso2: e for e in data.countries}
+    shapes, markers = [], []
+    for code, shape in geo["countries"].items():
+        e = by_code.get(code)
+        key = categorize(e)
+        body = f'<path class="{prefix}-{key}" d="{shape["d"]}"/>' if shape["d"] else ""
+        marker = (
+            f'<circle class="{prefix}-{key}" cx="{shape["marker"][0]}" cy="{shape["marker"][1]}" r="3.2"/>'
+            if "marker" in shape and e is not None else ""
+        )
+        if e is None:
+            shapes.append(body)
+            continue
+        name = f"{e.country.name}: {labels[key]}"
+        link = f'<a href="{escape(root + e.url[1:])}" aria-label="{escape(name)}"><title>{escape(name)}</title>'
+        shapes.append(link + body + "</a>")
+        if marker:
+            markers.append(link + marker + "</a>")
+    title = "World map: " + ("legal status of same-sex acts" if layer == "status" else "laws on “propaganda” and gender expression")
+    svg = (
+        f'<svg class="ra-map {prefix}" viewBox="0 0 {geo["width"]:g} {geo["height"]:g}" role="group" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
+        + _style(prefix, labels) + _defs(prefix)
+        + f'<rect width="{geo["width"]:g}" height="{geo["height"]:g}" fill="#fff"/>'
+        + "".join(shapes) + "".join(markers) + "</svg>"
+    )
+    return Markup(svg)
+
+
+def legend(layer: str = "status") -> Markup:
+    labels = STATUS_LAYER if layer == "status" else EXPRESSION_LAYER
+    prefix = f"ra-map-{layer}"
+    items = []
+    for key, label in labels.items():
+        swatch = (
+            f'<svg width="28" height="16" aria-hidden="true" focusable="false"><defs>'
+            f'{_defs(prefix + "-lg").replace("<defs>", "").replace("</defs>", "")}</defs>'
+            f'<rect width="28" height="16" fill="{_fill(prefix + "-lg", key)}" stroke="#3c3c3c"/></svg>'
+        )
+        items.append(f'<li>{swatch} {escape(label)}</li>')
+    return Markup('<ul class="ra-legend">' + "".join(items) + "</ul>")
+
+
+def locator(data: Dataset, e: EnrichedCountry) -> Markup:
+    """A small map of the country and its surroundings, the country highlighted."""
+    geo = geometry()
+    shape = geo["countries"].get(e.iso2)
+    if shape is None:
+        return Markup("")
+    x0, y0, x1, y1 = shape["bbox"]
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    w = max(x1 - x0, 2 * (y1 - y0), 40) * 1.8
+    h = w / 2
+    vx0, vy0 = cx - w / 2, cy - h / 2
+    paths = []
+    for code, other in geo["countries"].items():
+        if not other["d"] or code == e.iso2:
+            continue
+        bx0, by0, bx1, by1 = other["bbox"]
+        if bx1 < vx0 or bx0 > vx0 + w or by1 < vy0 or by0 > vy0 + h:
+            continue
+        paths.append(f'<path d="{other["d"]}"/>')
+    own = f'<path class="ra-loc-self" d="{shape["d"]}"/>' if shape["d"] else ""
+    ring = ""
+    if "marker" in shape:
+        ring = f'<circle class="ra-loc-self" cx="{shape["marker"][0]}" cy="{shape["marker"][1]}" r="{w / 40:.1f}"/>'
+    label = f"Map showing where {e.country.name} is"
+    return Markup(
+        f'<svg class="ra-locator" viewBox="{vx0:.1f} {vy0:.1f} {w:.1f} {h:.1f}" role="img" aria-label="{escape(label)}" '
+        f'xmlns="http://www.w3.org/2000/svg"><rect x="{vx0:.1f}" y="{vy0:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#eef3f7"/>'
+        f'<g fill="#d5d9de" stroke="#fff" stroke-width=".3">{"".join(paths)}</g>'
+        f'<g fill="#1d3a5f" stroke="#1d3a5f" stroke-width=".3">{own}{ring}</g></svg>'
+    )
