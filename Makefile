@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export PYTHONPATH := scripts
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock | sha1sum | cut -c1-12)
 
-.PHONY: help setup build validate serve test test-fast browser-deps bench lock schema clean
+.PHONY: help setup build validate serve test test-fast browser-deps bench lock schema clean deploy geometry
 
 help: ## list the targets, one line each
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -53,3 +53,12 @@ lock: ## re-pin every Python dependency into requirements.lock from pyproject.to
 
 clean: ## remove build artefacts (keeps .venv)
 	rm -rf build site site.old .site-building-* .pytest_cache
+
+deploy: ## build for SITE_URL and publish site/ to the gh-pages branch (GitHub Pages)
+	@test -n "$(SITE_URL)" || { echo "Set SITE_URL, e.g. make deploy SITE_URL=https://atlas.example/"; exit 2; }
+	ATLAS_SITE_URL=$(SITE_URL) $(MAKE) build
+	$(VENV)/bin/ghp-import --no-jekyll --push --force --message "Deploy $$(git rev-parse --short HEAD)" site
+
+geometry: ## regenerate data/geo/world.json from Natural Earth (npm world-atlas)
+	@test -f node_modules/world-atlas/countries-110m.json || npm ci --no-audit --no-fund --silent
+	$(PY) -m atlas.geometry

@@ -94,3 +94,14 @@ def test_link_checker_finds_a_broken_anchor(tmp_path):
     (tmp_path / "index.html").write_text('<a href="a/#nope">x</a><a href="b/">y</a><p id="ok"></p><a href="#ok">z</a>')
     (tmp_path / "a" / "index.html").write_text('<h2 id="yes"></h2>')
     assert broken_links(tmp_path) == ["index.html: link to missing anchor a/#nope", "index.html: link to missing b/"]
+
+
+def test_host_files_and_security_txt_with_a_site_url(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_SITE_URL", "https://atlas.example/")
+    root = make_root(tmp_path)
+    build(root)
+    site = root / "site"
+    assert (site / ".nojekyll").exists()
+    assert "Referrer-Policy: no-referrer" in (site / "_headers").read_text("utf-8")
+    txt = (site / ".well-known" / "security.txt").read_text("utf-8")
+    assert "Contact: https://atlas.example/report/" in txt and "Expires: 2027-01-15T00:00:00Z" in txt

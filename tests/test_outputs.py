@@ -65,3 +65,12 @@ def test_atom_feed_is_valid_and_lists_every_change_since_2018(real_site):
     assert all(e.find(f"{ATOM}link").get("href").endswith("#timeline") for e in entries)
     recent = [e for e in entries if e.find(f"{ATOM}updated").text >= "2018"]
     assert recent or not entries
+
+
+def test_country_page_meets_the_weight_budgets(real_site, api):
+    from atlas.bench import first_view, gz
+
+    for rec in api:
+        page = real_site / rec["url"].strip("/") / "index.html"
+        assert gz(page.read_bytes()) <= 20_000, f"{rec['url']} HTML over 20 KB gzip"
+        assert first_view(real_site, page)[1] <= 100_000, f"{rec['url']} first view over 100 KB gzip"

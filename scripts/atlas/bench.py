@@ -46,6 +46,25 @@ def search_cost(site: Path) -> int:
     return sum(p.stat().st_size for p in files if p.is_file())
 
 
+def preview_update(root: Path, site: Path) -> float:
+    """What `make serve` does after a data edit: regenerate, then an MkDocs build (no search)."""
+    from .build import generate, run_mkdocs
+
+    files = sorted((root / "data" / "countries").glob("[a-z]*.yaml"))
+    if not files:
+        return 0.0
+    path = files[0]
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original + b"\n# benchmark edit\n")
+        start = time.perf_counter()
+        data = generate(root)
+        run_mkdocs(root, site, data.data_as_of)
+        return time.perf_counter() - start
+    finally:
+        path.write_bytes(original)
+
+
 def main(runs: int = 3) -> int:
     times = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -66,6 +85,8 @@ def main(runs: int = 3) -> int:
             print(f"country page {data.countries[0].url}: HTML {len(html):,} B raw, {gz(html):,} B gzip")
             print(f"country page first view (HTML+CSS+JS): {raw:,} B raw, {packed:,} B gzip")
         print(f"first search transfer (Pagefind, approx.): {search_cost(site):,} B")
+        previews = [preview_update(ROOT, Path(tmp) / "preview") for _ in range(runs)]
+        print(f"data edit to updated preview: median {statistics.median(previews):.2f} s over {runs} runs")
     return 0
 
 

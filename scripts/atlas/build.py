@@ -17,11 +17,11 @@ import tempfile
 from pathlib import Path
 
 from .enrich import Dataset, enrich
-from .export import api_files
+from .export import api_files, host_files
 from .load import load_countries, load_pathways
 from .pages import render_pages
 from .postprocess import redirect_page, secure_site
-from .sitetree import read_tree, swap_in, sync_tree
+from .sitetree import read_tree, swap_in, sync_tree, write_files
 
 ROOT = Path(__file__).absolute().parents[2]
 GENERATED = Path("build") / "docs"
@@ -40,7 +40,7 @@ def generate(root: Path = ROOT, today: dt.date | None = None) -> Dataset:
     data = load_dataset(root, today)
     pathways = load_pathways(root / "data", root=root, today=today)
     files: dict[str, str | bytes] = dict(read_tree(root / "docs"))
-    for rel, text in {**render_pages(data, pathways=pathways), **api_files(data), **redirects(data)}.items():
+    for rel, text in {**render_pages(data, pathways=pathways), **api_files(data, os.environ.get("ATLAS_SITE_URL")), **redirects(data)}.items():
         if rel in files:
             raise BuildError(f"docs/{rel} is hand-written but the generator also writes it; rename one")
         files[rel] = text
@@ -90,6 +90,8 @@ def build(root: Path = ROOT, site: Path | None = None, search: bool = True) -> D
     tmp = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site.parent))
     try:
         run_mkdocs(root, tmp, data.data_as_of)
+        # Dotfiles are not copied by MkDocs, so host files are written after it.
+        write_files(tmp, host_files(data, os.environ.get("ATLAS_SITE_URL")))
         secure_site(tmp)
         if search:
             run_pagefind(tmp)

@@ -115,3 +115,33 @@ def api_files(data: Dataset, site_url: str | None = None) -> dict[str, str]:
     for e in data.countries:
         files[f"api/v1/countries/{e.iso2.lower()}.json"] = country_json(data, e)
     return files
+
+
+SECURITY_HEADERS = """# Headers for hosts that read _headers (Netlify, Cloudflare Pages). Each page also carries
+# a stricter meta CSP that allows its inline scripts by hash; browsers enforce both.
+/*
+  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'
+  Referrer-Policy: no-referrer
+  X-Content-Type-Options: nosniff
+  X-Frame-Options: DENY
+  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()
+  Cross-Origin-Opener-Policy: same-origin
+  Strict-Transport-Security: max-age=31536000
+"""
+
+
+def host_files(data: Dataset, site_url: str | None) -> dict[str, str]:
+    """Files for static hosts: security headers (Netlify, Cloudflare Pages), no Jekyll on
+    GitHub Pages, and security.txt (RFC 9116) once the site's address is known."""
+    files = {"_headers": SECURITY_HEADERS, ".nojekyll": ""}
+    if site_url:
+        base = site_url.rstrip("/") + "/"
+        expires = data.data_as_of.replace(year=data.data_as_of.year + 1)
+        files[".well-known/security.txt"] = (
+            f"Contact: {base}report/\n"
+            f"Expires: {expires.isoformat()}T00:00:00Z\n"
+            f"Canonical: {base}.well-known/security.txt\n"
+            "Preferred-Languages: en, fr\n"
+            "# Errors in the data: see the Report an error page.\n"
+        )
+    return files
