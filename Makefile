@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export PYTHONPATH := scripts
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock | sha1sum | cut -c1-12)
 
-.PHONY: help setup build validate serve test test-fast browser-deps bench lock schema clean deploy geometry
+.PHONY: help setup build validate serve test test-fast browser-deps bench lock schema clean deploy geometry messages
 
 help: ## list the targets, one line each
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -62,3 +62,6 @@ deploy: ## build for SITE_URL and publish site/ to the gh-pages branch (GitHub P
 geometry: ## regenerate data/geo/world.json from Natural Earth (npm world-atlas)
 	@test -f node_modules/world-atlas/countries-110m.json || npm ci --no-audit --no-fund --silent
 	$(PY) -m atlas.geometry
+
+messages: $(STAMP) ## extract translatable strings and update every locales/<code> catalogue
+	$(PY) -m atlas.catalog

@@ -19,7 +19,7 @@ def make_root(tmp: Path, countries: dict[str, str] | None = None) -> Path:
     """A project root whose code and docs are the real ones and whose data is ours."""
     root = tmp / "project"
     root.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts"):
+    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "locales", *[p.name for p in ROOT.glob("mkdocs.*.yml")]):
         os.symlink(ROOT / name, root / name)
     (root / "data" / "countries").mkdir(parents=True)
     if countries is None:

@@ -17,7 +17,8 @@ from atlas.enrich import enrich
 from atlas.export import full_record
 from atlas.load import load_countries
 from atlas.models import Country
-from atlas.pages import render_pages
+from atlas.i18n import Language, translations
+from atlas.pages import render_pages as _render_pages
 from atlas.yamlsource import read_yaml
 from conftest import FIXTURES, TODAY, make_root
 
@@ -26,6 +27,13 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 MKDOCS = yaml.safe_load(
     re.sub(r"!ENV \[[^\]]*\]", "''", (Path(__file__).parents[1] / "mkdocs.yml").read_text("utf-8"))
 )
+
+
+ENGLISH = Language("en", "mkdocs.yml")
+
+
+def render_pages(data, lang=ENGLISH):
+    return _render_pages(data, lang, translations(Path(__file__).parents[1], lang.code))
 
 
 def check_golden(name: str, actual: str) -> None:
@@ -114,3 +122,31 @@ def test_arbitrary_text_in_any_field_is_escaped(field, text):
     parser.feed(out)
     rendered = re.sub(r"\s+", "", "".join(parser.text))
     assert re.sub(r"\s+", "", text) in rendered, "the text must appear literally, not as markup"
+
+
+def test_french_page_is_localized_and_flags_english_text(tmp_path):
+    data = fixture_dataset(tmp_path)
+    page = render_pages(data, Language("fr", "mkdocs.fr.yml"))["countries/uganda.md"]
+    assert "## Dispositions {#provisions}" in page
+    assert "Ouganda" in page and "15 janvier 2026" in page
+    assert 'lang="en" class="ra-untranslated"' in page
+    assert "pas encore traduite" in page
+
+
+def test_localized_text_is_used_without_a_notice(tmp_path):
+    base = dict(BASE)
+    base["status"] = {**BASE["status"], "summary": {"en": "English summary.", "fr": "Résumé français."}}
+    country = Country.model_validate(base)
+    page = render_pages(enrich([country]), Language("fr", "mkdocs.fr.yml"))["countries/uganda.md"]
+    assert "Résumé français." in page and "English summary." not in page
+
+
+def test_plural_forms_follow_the_language(tmp_path):
+    data = fixture_dataset(tmp_path)
+    fr = render_pages(data, Language("fr", "mkdocs.fr.yml"))
+    en = render_pages(data)
+    assert "3 pays et territoires, classés par région" in fr["countries/index.md"]
+    assert "3 countries and territories" in en["countries/index.md"]
+    one = enrich([data.by_iso2("UG").country])
+    assert "1 pays ou territoire, classé par région" in render_pages(one, Language("fr", "mkdocs.fr.yml"))["countries/index.md"]
+    assert "1 country or territory" in render_pages(one)["countries/index.md"]

@@ -11,6 +11,11 @@
   if (!links.length) return;
   var destination = links[0].getAttribute("href");
   var status = document.getElementById("ra-exit-status");
+  var bar = document.querySelector("[data-ra-exit-bar]");
+  function message(name, fallback) {
+    var text = bar && bar.getAttribute("data-" + name);
+    return text || fallback;
+  }
   var presses = 0;
   var timer = null;
 
@@ -40,11 +45,13 @@
     if (timer) window.clearTimeout(timer);
     timer = window.setTimeout(reset, 5000);
     if (presses >= 3) {
-      say("Exiting this page.");
+      say(message("exiting", "Exiting this page."));
       exitNow();
     } else {
       var left = 3 - presses;
-      say("Shift pressed. Press Shift " + left + " more time" + (left === 1 ? "" : "s") + " to exit this page.");
+      var text = left === 1 ? message("more-one", "Shift pressed. Press Shift 1 more time to exit this page.")
+        : message("more-other", "Shift pressed. Press Shift {n} more times to exit this page.");
+      say(text.replace("{n}", String(left)));
     }
   });
 

@@ -5,13 +5,15 @@ const form = document.querySelector(".ra-search-form");
 const input = document.getElementById("ra-q");
 const list = document.getElementById("ra-search-results");
 const status = document.getElementById("ra-search-status");
-const base = new URL("../pagefind/", import.meta.url);
+const script = document.querySelector("script[data-pagefind-base]");
+const base = new URL(script ? script.dataset.pagefindBase : "../pagefind/", location.href);
 let pagefind = null;
+const say = (key, n) => (status.dataset[key] || "").replace("{n}", String(n));
 
 async function run(query) {
   list.replaceChildren();
   if (!query.trim()) { status.textContent = ""; return; }
-  status.textContent = "Searching…";
+  status.textContent = say("searching");
   try {
     pagefind = pagefind || await import(new URL("pagefind.js", base).href);
     const search = await pagefind.search(query);
@@ -27,9 +29,9 @@ async function run(query) {
       list.append(li);
     }
     const n = search.results.length;
-    status.textContent = n === 0 ? "No results." : n === 1 ? "1 result." : `${n} results.`;
+    status.textContent = n === 0 ? say("none") : n === 1 ? say("one") : say("many", n);
   } catch (error) {
-    status.textContent = "Search is not available. Browse the countries page instead.";
+    status.textContent = say("error");
   }
 }
 

@@ -55,7 +55,8 @@
       if (visible) shown += 1;
       tbody.appendChild(row);
     });
-    count.textContent = shown + " of " + rows.length + " shown.";
+    var template = count.getAttribute("data-template") || "{shown} of {total} shown.";
+    count.textContent = template.replace("{shown}", String(shown)).replace("{total}", String(rows.length));
   }
 
   heads.forEach(function (th) {

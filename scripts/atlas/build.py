@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,13 +19,14 @@ from pathlib import Path
 
 from .enrich import Dataset, enrich
 from .export import api_files, host_files
+from .i18n import DEFAULT, Language, languages, translations
 from .load import load_countries, load_pathways
 from .pages import render_pages
-from .postprocess import redirect_page, secure_site
+from .postprocess import merge_sitemaps, redirect_page, secure_site
 from .sitetree import read_tree, swap_in, sync_tree, write_files
 
 ROOT = Path(__file__).absolute().parents[2]
-GENERATED = Path("build") / "docs"
+GENERATED = Path("build") / "docs"  # one folder per language: build/docs/en, build/docs/fr
 
 
 class BuildError(Exception):
@@ -35,16 +37,57 @@ def load_dataset(root: Path = ROOT, today: dt.date | None = None) -> Dataset:
     return enrich(load_countries(root / "data", root=root, today=today))
 
 
+def hand_written(root: Path, lang: Language, codes: list[str], gettext) -> dict[str, str | bytes]:
+    """docs/ for English; for another language, docs/<code>/ over the English pages, each
+    missing page falling back to English with a visible notice. Assets are shared."""
+    english = {
+        rel: data for rel, data in read_tree(root / "docs").items() if rel.split("/", 1)[0] not in codes
+    }
+    if lang.code == DEFAULT:
+        return english
+    own = read_tree(root / "docs" / lang.code)
+    files: dict[str, str | bytes] = {}
+    for rel, data in english.items():
+        if rel in own or not rel.endswith(".md"):
+            files[rel] = own.get(rel, data)
+            continue
+        text = data.decode("utf-8")
+        head, sep, body = text.partition("\n---\n") if text.startswith("---\n") else ("", "", text)
+        notice = (
+            '<div class="admonition note ra-untranslated-notice" role="note"><p>'
+            + gettext("This page is not yet translated. It is shown in English.")
+            + "</p></div>\n"
+        )
+        # Site-wide files (API, downloads, feeds) live only at the root: one level further up.
+        body = re.sub(r'href="((?:\.\./)+)(api|downloads|feeds)/', r'href="../\1\2/', body)
+        files[rel] = head + sep + "\n" + notice + '\n<div lang="en" markdown>\n\n' + body + "\n</div>\n"
+    for rel, data in own.items():
+        files.setdefault(rel, data)
+    return files
+
+
 def generate(root: Path = ROOT, today: dt.date | None = None) -> Dataset:
-    """Validate the data and write the Markdown tree MkDocs reads (``build/docs``)."""
+    """Validate the data and write one Markdown tree per language into ``build/docs/<code>``."""
     data = load_dataset(root, today)
     pathways = load_pathways(root / "data", root=root, today=today)
-    files: dict[str, str | bytes] = dict(read_tree(root / "docs"))
-    for rel, text in {**render_pages(data, pathways=pathways), **api_files(data, os.environ.get("ATLAS_SITE_URL")), **redirects(data)}.items():
-        if rel in files:
-            raise BuildError(f"docs/{rel} is hand-written but the generator also writes it; rename one")
-        files[rel] = text
-    sync_tree(root / GENERATED, files)
+    langs = languages(root)
+    codes = [lang.code for lang in langs]
+    for lang in langs:
+        trans = translations(root, lang.code)
+        files = hand_written(root, lang, codes, trans.gettext)
+        generated = {**render_pages(data, lang, trans, pathways), **redirects(data)}
+        if lang.code == DEFAULT:
+            generated.update(api_files(data, os.environ.get("ATLAS_SITE_URL")))
+        for rel, text in generated.items():
+            if rel in files and rel.endswith(".md"):
+                raise BuildError(f"docs/{rel} is hand-written but the generator also writes it; rename one")
+            files[rel] = text
+        sync_tree(root / GENERATED / lang.code, files)
+    for stale in (root / GENERATED).iterdir() if (root / GENERATED).exists() else []:
+        if stale.is_dir() and stale.name not in codes:
+            shutil.rmtree(stale)
+        elif stale.is_file():
+            stale.unlink()
     return data
 
 
@@ -56,7 +99,8 @@ def redirects(data: Dataset) -> dict[str, str]:
     return pages
 
 
-def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date) -> None:
+def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date, lang: Language | None = None) -> None:
+    """Build one language with MkDocs into ``site_dir`` (which MkDocs empties first)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -66,7 +110,23 @@ def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date) -> None:
     # Dates in the sitemap come from the data, not the clock: rebuilds are byte-identical.
     os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(as_of, dt.time(), dt.timezone.utc).timestamp()))
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        lang = lang or languages(root)[0]
+        config = load_config(str(root / lang.config), site_dir=str(site_dir), strict=True)
+        config["extra"]["atlas_lang"] = lang.code
+        config["extra"]["atlas_languages"] = [
+            {"code": other.code, "name": other.native_name, "prefix": other.prefix, "dir": other.direction}
+            for other in languages(root)
+        ]
+        gettext = translations(root, lang.code).gettext
+        config["extra"]["atlas_ui"] = {
+            "exit": gettext("Exit this page"),
+            "browse_safely": gettext("Browse safely"),
+            "more_one": gettext("Shift pressed. Press Shift 1 more time to exit this page."),
+            "more_other": gettext("Shift pressed. Press Shift {n} more times to exit this page."),
+            "exiting": gettext("Exiting this page."),
+        }
+        if config["site_url"]:
+            config["site_url"] = config["site_url"].rstrip("/") + "/" + lang.prefix
         mkdocs_build(config)
     except Abort as exc:
         raise BuildError(f"MkDocs failed: {exc}") from None
@@ -82,6 +142,12 @@ def run_pagefind(site_dir: Path) -> None:
     )
     if result.returncode != 0:
         raise BuildError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
+    # Pagefind lists languages in hash-map order; sort them so rebuilds are byte-identical.
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    if entry.exists():
+        import json
+
+        entry.write_text(json.dumps(json.loads(entry.read_text("utf-8")), sort_keys=True), "utf-8")
 
 
 def build(root: Path = ROOT, site: Path | None = None, search: bool = True) -> Dataset:
@@ -89,7 +155,9 @@ def build(root: Path = ROOT, site: Path | None = None, search: bool = True) -> D
     data = generate(root)
     tmp = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site.parent))
     try:
-        run_mkdocs(root, tmp, data.data_as_of)
+        for lang in languages(root):  # English first: MkDocs empties its site_dir
+            run_mkdocs(root, tmp / lang.prefix, data.data_as_of, lang)
+        merge_sitemaps(tmp, languages(root))
         # Dotfiles are not copied by MkDocs, so host files are written after it.
         write_files(tmp, host_files(data, os.environ.get("ATLAS_SITE_URL")))
         secure_site(tmp)

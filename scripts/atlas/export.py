@@ -13,6 +13,7 @@ import json
 
 from .enrich import Dataset, EnrichedCountry
 from .feeds import changes_atom
+from .i18n import en
 from .models import Country
 
 API_VERSION = "1"
@@ -46,7 +47,7 @@ def summary_record(e: EnrichedCountry) -> dict:
         "status": c.status.value,
         "applies_to": list(e.applies_to),
         "death_penalty": c.death_penalty.status,
-        "max_penalty": e.max_penalty,
+        "max_penalty": en(e.max_penalty),
         "decriminalized": c.status.decriminalized,
         "last_reviewed": c.last_reviewed.isoformat(),
         "verified": c.verified,

@@ -10,6 +10,7 @@ import uuid
 from xml.sax.saxutils import escape
 
 from .enrich import Dataset
+from .i18n import en
 from .vocab import EVENT_LABELS
 
 NAMESPACE = uuid.UUID("8c1f6f2e-6a57-4a8e-9d0e-5d1f5f3c2a10")
@@ -25,9 +26,9 @@ def changes_atom(data: Dataset, site_url: str | None) -> str:
     entries = []
     for ch in data.changes:
         ev, c = ch.event, ch.country
-        eid = uuid.uuid5(NAMESPACE, f"{c.iso2}|{ev.date}|{ev.kind}|{ev.summary}")
+        eid = uuid.uuid5(NAMESPACE, f"{c.iso2}|{ev.date}|{ev.kind}|{en(ev.summary)}")
         title = f"{c.country.name}: {EVENT_LABELS[ev.kind]} ({ev.date})"
-        summary = ev.summary + (f" Stage: {ev.stage}. This is not law." if ev.stage else "")
+        summary = en(ev.summary) + (f" Stage: {en(ev.stage)}. This is not law." if ev.stage else "")
         links = "".join(
             f'\n    <link rel="related" href="{escape(c.sources_by_id[sid].url, {chr(34): "&quot;"})}" title="{escape(c.sources_by_id[sid].publisher, {chr(34): "&quot;"})}"/>'
             for sid in ev.sources

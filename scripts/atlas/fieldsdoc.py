@@ -34,13 +34,13 @@ def _models() -> list[type[BaseModel]]:
     ]
 
 
-def fields_markdown() -> str:
+def fields_markdown(site_root: str = "../") -> str:
     out = [
         "---", "title: Field reference", "description: Every field of a Refuge Atlas country file.", "---", "",
         "# Field reference", "",
         "Generated from the schema in `scripts/atlas/models.py`. The annotated example is "
         "`data/countries/_template.yaml`; the JSON Schema is "
-        "[`country.schema.json`](api/v1/schema/country.schema.json).", "",
+        f'<a href="{site_root}api/v1/schema/country.schema.json"><code>country.schema.json</code></a>.', "",
     ]
     for model in _models():
         out += [f"## {model.__name__} {{#{model.__name__.lower()}}}", "", " ".join((model.__doc__ or "").split()), ""]

@@ -14,23 +14,24 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from .enrich import Dataset, EnrichedCountry
+from .vocab import N_
 
 # The real checkout (resolve symlinks): test roots share the committed geometry.
 GEOMETRY = Path(__file__).resolve().parents[2] / "data" / "geo" / "world.json"
 
-STATUS_LAYER = {
-    "death": "Criminalized; death penalty possible or prescribed",
-    "criminalized": "Criminalized",
-    "de_facto": "Criminalized in practice (de facto)",
-    "not_criminalized": "Not criminalized",
-    "no_data": "No data yet",
+STATUS_LAYER = {  # English msgids, translated where shown
+    "death": N_("Criminalized; death penalty possible or prescribed"),
+    "criminalized": N_("Criminalized"),
+    "de_facto": N_("Criminalized in practice (de facto)"),
+    "not_criminalized": N_("Not criminalized"),
+    "no_data": N_("No data yet"),
 }
 EXPRESSION_LAYER = {
-    "both": "“Propaganda” law and gender-expression law",
-    "propaganda": "“Propaganda” or “promotion” law",
-    "gender": "Law against gender expression",
-    "none_recorded": "None recorded",
-    "no_data": "No data yet",
+    "both": N_("“Propaganda” law and gender-expression law"),
+    "propaganda": N_("“Propaganda” or “promotion” law"),
+    "gender": N_("Law against gender expression"),
+    "none_recorded": N_("None recorded"),
+    "no_data": N_("No data yet"),
 }
 # Fill, pattern stroke. Okabe–Ito based, safe for common colour-vision deficiencies.
 STYLE = {
@@ -97,8 +98,16 @@ def _style(prefix: str, keys) -> str:
     return "<style>" + "".join(rules) + f".{prefix} path,.{prefix} circle{{stroke:#3c3c3c;stroke-width:.35}}.{prefix} circle{{stroke-width:.8}}.{prefix} a:focus path,.{prefix} a:focus circle,.{prefix} a:hover path,.{prefix} a:hover circle{{stroke:#000;stroke-width:1.5}}</style>"
 
 
-def world_map(data: Dataset, root: str, layer: str = "status") -> Markup:
-    labels = STATUS_LAYER if layer == "status" else EXPRESSION_LAYER
+def _identity(text: str) -> str:
+    return text
+
+
+def _english_name(country) -> str:
+    return country.name
+
+
+def world_map(data: Dataset, root: str, layer: str = "status", *, name=_english_name, gettext=_identity) -> Markup:
+    labels = {k: gettext(v) for k, v in (STATUS_LAYER if layer == "status" else EXPRESSION_LAYER).items()}
     categorize = status_category if layer == "status" else expression_category
     prefix = f"ra-map-{layer}"
     geo = geometry()
@@ -115,12 +124,12 @@ def world_map(data: Dataset, root: str, layer: str = "status") -> Markup:
         if e is None:
             shapes.append(body)
             continue
-        name = f"{e.country.name}: {labels[key]}"
-        link = f'<a href="{escape(root + e.url[1:])}" aria-label="{escape(name)}"><title>{escape(name)}</title>'
+        label = f"{name(e.country)}: {labels[key]}"
+        link = f'<a href="{escape(root + e.url[1:])}" aria-label="{escape(label)}"><title>{escape(label)}</title>'
         shapes.append(link + body + "</a>")
         if marker:
             markers.append(link + marker + "</a>")
-    title = "World map: " + ("legal status of same-sex acts" if layer == "status" else "laws on “propaganda” and gender expression")
+    title = gettext("World map: legal status of same-sex acts") if layer == "status" else gettext("World map: laws on “propaganda” and gender expression")
     svg = (
         f'<svg class="ra-map {prefix}" viewBox="0 0 {geo["width"]:g} {geo["height"]:g}" role="group" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
@@ -131,8 +140,8 @@ def world_map(data: Dataset, root: str, layer: str = "status") -> Markup:
     return Markup(svg)
 
 
-def legend(layer: str = "status") -> Markup:
-    labels = STATUS_LAYER if layer == "status" else EXPRESSION_LAYER
+def legend(layer: str = "status", *, gettext=_identity) -> Markup:
+    labels = {k: gettext(v) for k, v in (STATUS_LAYER if layer == "status" else EXPRESSION_LAYER).items()}
     prefix = f"ra-map-{layer}"
     items = []
     for key, label in labels.items():
@@ -145,7 +154,7 @@ def legend(layer: str = "status") -> Markup:
     return Markup('<ul class="ra-legend">' + "".join(items) + "</ul>")
 
 
-def locator(data: Dataset, e: EnrichedCountry) -> Markup:
+def locator(data: Dataset, e: EnrichedCountry, *, gettext=_identity, name=_english_name) -> Markup:
     """A small map of the country and its surroundings, the country highlighted."""
     geo = geometry()
     shape = geo["countries"].get(e.iso2)
@@ -168,7 +177,7 @@ def locator(data: Dataset, e: EnrichedCountry) -> Markup:
     ring = ""
     if "marker" in shape:
         ring = f'<circle class="ra-loc-self" cx="{shape["marker"][0]}" cy="{shape["marker"][1]}" r="{w / 40:.1f}"/>'
-    label = f"Map showing where {e.country.name} is"
+    label = gettext("Map showing where %(country)s is") % {"country": name(e.country)}
     return Markup(
         f'<svg class="ra-locator" viewBox="{vx0:.1f} {vy0:.1f} {w:.1f} {h:.1f}" role="img" aria-label="{escape(label)}" '
         f'xmlns="http://www.w3.org/2000/svg"><rect x="{vx0:.1f}" y="{vy0:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#eef3f7"/>'

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import vocab
@@ -48,6 +48,46 @@ def _partial_date(value: str) -> str:
 
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+def _local_text(max_length: int):
+    """Text in English, or a mapping of language codes to text (``en`` required).
+
+    A plain string means English. Either way the model holds ``{"en": ..., "fr": ...}``.
+    """
+
+    def check(value):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str):
+            value = {"en": value}
+        if not isinstance(value, dict):
+            raise PydanticCustomError("atlas_text", "is not text, nor a mapping of language codes to text")
+        out = {}
+        for lang, text in value.items():
+            if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang):
+                raise PydanticCustomError("atlas_text", "has a key that is not a language code such as 'en' or 'fr'")
+            if isinstance(text, (int, float)) and not isinstance(text, bool):
+                text = str(text)
+            if not isinstance(text, str) or not text.strip():
+                raise PydanticCustomError("atlas_text", "has an empty or non-text translation")
+            if len(text) > max_length:
+                raise PydanticCustomError("atlas_text", f"is too long (at most {max_length} characters)")
+            out[lang] = text.strip()
+        if "en" not in out:
+            raise PydanticCustomError("atlas_text", "needs the English text under 'en'")
+        return out
+
+    schema = {"anyOf": [
+        {"type": "string", "minLength": 1, "maxLength": max_length},
+        {"type": "object", "required": ["en"], "propertyNames": {"pattern": "^[a-z]{2,3}$"},
+         "additionalProperties": {"type": "string", "minLength": 1, "maxLength": max_length}},
+    ]}
+    return Annotated[dict[str, str], BeforeValidator(check), WithJsonSchema(schema)]
+
+
+LocalText = _local_text(4000)
+ShortLocalText = _local_text(300)
 SourceId = Annotated[
     str, _pattern(r"[a-z0-9][a-z0-9-]{0,79}", "is not a source id (lower-case letters, digits and hyphens)")
 ]
@@ -97,7 +137,7 @@ class Quote(Model):
 
     text: Text = Field(description="Verbatim text of the provision.")
     language: LanguageCode = Field(description="Language of the original text, e.g. 'en', 'fr', 'ar'.")
-    translation: Text | None = Field(default=None, description="English translation, if the original is not English.")
+    translation: LocalText | None = Field(default=None, description="Translation, if the original is in another language.")
 
 
 class Law(Model):
@@ -105,14 +145,14 @@ class Law(Model):
 
     instrument: ShortText = Field(description="The law, e.g. 'Penal Code (Cap. 63)'.")
     section: ShortText = Field(description="Section or article, e.g. 's. 162' or 'art. 234'.")
-    prohibits: Text = Field(description="What it prohibits, in plain words.")
-    max_penalty: ShortText | None = Field(
+    prohibits: LocalText = Field(description="What it prohibits, in plain words.")
+    max_penalty: ShortLocalText | None = Field(
         default=None, description="Maximum penalty in plain words; leave out when not known."
     )
     state: vocab.LawState = Field(default="in_force", description="Whether it is law today.")
     enacted: PartialDate | None = Field(default=None, description="When it came into force.")
     quote: Quote | None = Field(default=None, description="Optional verbatim quote.")
-    note: Text | None = Field(default=None, description="Anything a reader should know, e.g. a disputed reading.")
+    note: LocalText | None = Field(default=None, description="Anything a reader should know, e.g. a disputed reading.")
     sources: SourceIds = Field(description="Ids of the sources that support this entry.")
 
 
@@ -142,7 +182,7 @@ class StatusInfo(Model):
     """The legal status of consensual same-sex acts between adults."""
 
     value: vocab.Status = Field(description="criminalized, de_facto_criminalized or not_criminalized.")
-    summary: Text = Field(description="One or two plain sentences a frightened reader can understand.")
+    summary: LocalText = Field(description="One or two plain sentences a frightened reader can understand.")
     decriminalized: PartialDate | None = Field(
         default=None, description="When the acts stopped being a crime, if they ever were."
     )
@@ -159,7 +199,7 @@ class DeathPenaltyInfo(Model):
     status: vocab.DeathPenalty = Field(
         description="prescribed (in the text of the law), possible (sharia interpretation, no legal certainty) or none."
     )
-    note: Text | None = Field(default=None, description="What the law or the sources say, in plain words.")
+    note: LocalText | None = Field(default=None, description="What the law or the sources say, in plain words.")
     sources: list[SourceId] = Field(default_factory=list, description="Required unless status is none.")
 
 
@@ -167,7 +207,7 @@ class EnforcementEvent(Model):
     """A dated, sourced report of arrests, prosecutions or raids."""
 
     date: PartialDate
-    summary: Text
+    summary: LocalText
     place: ShortText | None = None
     sources: SourceIds
 
@@ -178,7 +218,7 @@ class SubnationalEntry(Model):
     name: ShortText = Field(description="The place, e.g. 'Aceh'.")
     status: vocab.Status
     death_penalty: vocab.DeathPenalty = "none"
-    summary: Text
+    summary: LocalText
     provisions: list[Provision] = Field(default_factory=list)
     sources: SourceIds
 
@@ -188,8 +228,8 @@ class TimelineEvent(Model):
 
     date: PartialDate
     kind: vocab.EventKind
-    summary: Text
-    stage: ShortText | None = Field(default=None, description="For bills: how far it has gone. Required for bills.")
+    summary: LocalText
+    stage: ShortLocalText | None = Field(default=None, description="For bills: how far it has gone. Required for bills.")
     sources: SourceIds
 
 
@@ -198,7 +238,7 @@ class ProtectionFact(Model):
 
     status: vocab.ProtectionState = "not_known"
     since: PartialDate | None = None
-    note: Text | None = None
+    note: LocalText | None = None
     sources: list[SourceId] = Field(default_factory=list, description="Required unless status is not_known.")
 
 
@@ -221,6 +261,10 @@ class Country(Model):
     slug: Slug = Field(description="English URL slug: /countries/<slug>/. Never change it; add the old one to former_slugs.")
     former_slugs: list[Slug] = Field(default_factory=list, description="Old slugs that keep redirecting here.")
     name: PlaceName = Field(description="Short English name, e.g. 'Uganda'.")
+    names: dict[Annotated[str, _pattern(r"[a-z]{2,3}", "is not a language code such as 'fr'")], PlaceName] = Field(
+        default_factory=dict,
+        description="Names in other languages, only where the standard (CLDR) name is not right, e.g. {fr: Palestine}.",
+    )
     un_member: bool = Field(description="True for the 193 UN member states.")
     un_observer: bool = Field(default=False, description="True for UN observer states (Holy See, Palestine).")
     region: vocab.RegionKey = Field(description="UN M49 geographic sub-region.")
@@ -235,7 +279,7 @@ class Country(Model):
     timeline: list[TimelineEvent] = Field(default_factory=list, description="Oldest first.")
     neighbours: list[Iso2] = Field(default_factory=list, description="Countries sharing a land border or a short crossing.")
     verified: bool = Field(description="True only when every provision was checked against a primary or authoritative source.")
-    verification_note: Text | None = Field(default=None, description="What was and was not checked.")
+    verification_note: LocalText | None = Field(default=None, description="What was and was not checked.")
     last_reviewed: dt.date = Field(description="The date a researcher last checked this file.")
     sources: Annotated[list[Source], Field(min_length=1)]
 
@@ -244,12 +288,12 @@ class Figure(Model):
     """A number or date shown on the routes-to-safety pages, with its sources."""
 
     id: SourceId = Field(description="Id used by the page templates: fig('id').")
-    label: ShortText = Field(description="Short plain label.")
+    label: ShortLocalText = Field(description="Short plain label.")
     value: int | str = Field(description="A whole number, a date (YYYY-MM-DD, YYYY-MM, YYYY), or short text.")
     qualifier: Literal["over", "nearly", "about", "up to", "at least"] | None = None
-    unit: ShortText | None = Field(default=None, description="e.g. 'requests for help', 'spaces a year'.")
-    period: ShortText | None = Field(default=None, description="e.g. '2021'.")
-    note: Text | None = None
+    unit: ShortLocalText | None = Field(default=None, description="e.g. 'requests for help', 'spaces a year'.")
+    period: ShortLocalText | None = Field(default=None, description="e.g. '2021'.")
+    note: LocalText | None = None
     sources: SourceIds
 
 
@@ -257,8 +301,8 @@ class UnpublishedFigure(Model):
     """A figure that is not published. The page says so and never fills the gap."""
 
     id: SourceId
-    label: ShortText
-    note: Text
+    label: ShortLocalText
+    note: LocalText
     sources: list[SourceId] = Field(default_factory=list)
 
 

@@ -1,21 +1,27 @@
-"""Render the enriched dataset into Markdown pages for MkDocs.
+"""Render the enriched dataset into Markdown pages for MkDocs, one tree per language.
 
-Output is a mapping of paths (relative to the generated docs folder) to text; ``sitetree``
-writes it. Data text only ever appears inside HTML blocks through autoescaped Jinja2
-expressions, so neither HTML nor Markdown in a data file can become markup.
+Output is a mapping of paths (relative to the language's generated docs folder) to text;
+``build`` writes it. Data text only ever appears inside HTML blocks through autoescaped
+Jinja2 expressions, so neither HTML nor Markdown in a data file can become markup.
+Interface text goes through gettext (``_()``, ``{% trans %}``); names, numbers and dates
+through CLDR (Babel).
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
+from functools import partial
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from babel.numbers import format_decimal
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import fmt, vocab
 from .enrich import STATUS_RANK, Dataset, penalty_rank
 from .fieldsdoc import fields_markdown
+from .i18n import DEFAULT, Language, Localizer, finish_page, mark_language
 from .mapsvg import EXPRESSION_LAYER, STATUS_LAYER, expression_category, legend, locator, status_category, world_map
 from .models import Country, Pathways
 from .routes import render_routes
@@ -23,7 +29,7 @@ from .routes import render_routes
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def environment() -> Environment:
+def environment(lang: Language, translations, localizer: Localizer) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -34,52 +40,79 @@ def environment() -> Environment:
         # Markdown uses {#id} for heading anchors, so Jinja comments are {## … ##}.
         comment_start_string="{##",
         comment_end_string="##}",
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations, newstyle=True)
     env.filters.update(
-        date=fmt.human_date, iso=fmt.iso, paras=fmt.paragraphs, oneline=fmt.oneline,
-        tojson_str=lambda s: Markup(json.dumps(s, ensure_ascii=False)),  # YAML front matter
+        date=partial(fmt.human_date, locale=lang.babel), iso=fmt.iso,
+        paras=lambda text: mark_language(text, fmt.paragraphs(text)) if text else Markup(""),
+        oneline=lambda text: mark_language(text, fmt.oneline(text)),
+        t=localizer.text,
+        tojson_str=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),  # YAML front matter
     )
     env.tests["in_category"] = lambda e, layer, key: (status_category if layer == "status" else expression_category)(e) == key
+    site_root_extra = "" if lang.code == DEFAULT else "../"
     env.globals.update(
-        STATUS=vocab.STATUS_LABELS, DEATH=vocab.DEATH_PENALTY_LABELS, TARGET=vocab.TARGET_LABELS,
-        LAW_STATE=vocab.LAW_STATE_LABELS, GENDER_LAW=vocab.GENDER_LAW_LABELS, EVENT=vocab.EVENT_LABELS,
-        DECRIM_HOW=vocab.DECRIMINALIZED_HOW_LABELS, PROTECTION=vocab.PROTECTION_LABELS,
+        STATUS=vocab.STATUS_LABELS, DEATH=vocab.DEATH_PENALTY_LABELS, DEATH_SHORT=vocab.DEATH_PENALTY_SHORT,
+        TARGET=vocab.TARGET_LABELS, LAW_STATE=vocab.LAW_STATE_LABELS, GENDER_LAW=vocab.GENDER_LAW_LABELS,
+        EVENT=vocab.EVENT_LABELS, DECRIM_HOW=vocab.DECRIMINALIZED_HOW_LABELS, PROTECTION=vocab.PROTECTION_LABELS,
         PROTECTION_STATE=vocab.PROTECTION_STATE_LABELS, REGIONS=vocab.REGIONS,
-        world_map=world_map, legend=legend, locator=locator, STATUS_LAYER=STATUS_LAYER,
-        EXPRESSION_LAYER=EXPRESSION_LAYER, status_category=status_category,
-        expression_category=expression_category, penalty_rank=penalty_rank,
-        loop_status_rank=STATUS_RANK.get,
+        world_map=partial(world_map, name=localizer.name, gettext=translations.gettext),
+        legend=partial(legend, gettext=translations.gettext),
+        locator=partial(locator, gettext=translations.gettext, name=localizer.name),
+        STATUS_LAYER=STATUS_LAYER, EXPRESSION_LAYER=EXPRESSION_LAYER, status_category=status_category,
+        expression_category=expression_category, penalty_rank=penalty_rank, loop_status_rank=STATUS_RANK.get,
+        name=localizer.name, num=partial(format_decimal, locale=lang.babel),
+        neighbour_name=lambda n: localizer.name(_Named(n.iso2, n.name)),
+        by_name=lambda items: sorted(items, key=lambda e: _collate(localizer.name(e.country))),
+        page_url=lambda url: "/" + lang.prefix + url.lstrip("/"),
+        lang=lang,
     )
+    env.globals["_site_root_extra"] = site_root_extra
     return env
+
+
+class _Named:
+    """Enough of a country for ``Localizer.name`` (neighbours without a data file)."""
+
+    def __init__(self, iso2: str, name: str):
+        self.iso2, self.name, self.names = iso2, name, {}
+
+
+def _collate(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
 def source_numbers(country: Country) -> dict[str, int]:
     return {s.id: i for i, s in enumerate(country.sources, start=1)}
 
 
-def render_pages(data: Dataset, env: Environment | None = None, pathways: Pathways | None = None) -> dict[str, str]:
-    env = env or environment()
+def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways | None = None) -> dict[str, str]:
+    localizer = Localizer(lang.code)
+    env = environment(lang, translations, localizer)
+    gettext = translations.gettext
+    extra = env.globals["_site_root_extra"]
+
+    def render(template: str, root: str, **context) -> str:
+        localizer.fallbacks = 0
+        text = env.get_template(template).render(root=root, site_root=root + extra, data=data, **context)
+        return finish_page(text, localizer, gettext)
+
     pages: dict[str, str] = {}
-    country_tpl = env.get_template("country.md.j2")
     for e in data.countries:
-        pages[f"countries/{e.country.slug}.md"] = country_tpl.render(
-            e=e, c=e.country, refs=source_numbers(e.country), data=data, root="../../"
-        )
-    regions = {}
+        pages[f"countries/{e.country.slug}.md"] = render("country.md.j2", "../../", e=e, c=e.country, refs=source_numbers(e.country))
+    regions: dict[str, list] = {}
     for e in data.countries:
         regions.setdefault(e.country.region, []).append(e)
-    region_tpl = env.get_template("region.md.j2")
     for key, members in regions.items():
-        pages[f"regions/{key}.md"] = region_tpl.render(
-            key=key, region=vocab.REGIONS[key], members=members, data=data, root="../../"
-        )
+        pages[f"regions/{key}.md"] = render("region.md.j2", "../../", key=key, region=vocab.REGIONS[key], members=members)
     ordered = sorted(regions.items(), key=lambda kv: (vocab.REGIONS[kv[0]].continent, vocab.REGIONS[kv[0]].name))
-    pages["countries/index.md"] = env.get_template("countries-index.md.j2").render(regions=ordered, data=data, root="../")
-    pages["regions/index.md"] = env.get_template("regions-index.md.j2").render(regions=ordered, data=data, root="../")
-    pages["index.md"] = env.get_template("home.md.j2").render(data=data, stats=data.stats, root="")
-    pages["map.md"] = env.get_template("map.md.j2").render(data=data, root="../")
-    pages["table.md"] = env.get_template("table.md.j2").render(data=data, root="../")
-    pages["changes.md"] = env.get_template("changes.md.j2").render(data=data, changes=data.changes, root="../")
-    pages["fields.md"] = fields_markdown()
-    pages.update(render_routes(pathways, env))
+    pages["countries/index.md"] = render("countries-index.md.j2", "../", regions=ordered)
+    pages["regions/index.md"] = render("regions-index.md.j2", "../", regions=ordered)
+    pages["index.md"] = render("home.md.j2", "", stats=data.stats, changes=data.changes)
+    pages["map.md"] = render("map.md.j2", "../")
+    pages["table.md"] = render("table.md.j2", "../")
+    pages["changes.md"] = render("changes.md.j2", "../", changes=data.changes)
+    pages["fields.md"] = fields_markdown("../" + extra)
+    pages.update(render_routes(pathways, env, localizer, lang))
     return pages

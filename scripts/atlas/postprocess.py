@@ -70,3 +70,27 @@ REDIRECT = """<!doctype html>
 
 def redirect_page(target: str, title: str) -> str:
     return REDIRECT.format(target=escape(target), title=escape(title))
+
+
+def merge_sitemaps(site: Path, langs) -> None:
+    """One sitemap for every language: MkDocs writes one per build; fold them into the
+    root sitemap.xml (and its .gz), deterministically."""
+    import gzip
+    import re as _re
+
+    urls = []
+    for lang in langs:
+        path = site / lang.prefix / "sitemap.xml"
+        if not path.exists():
+            continue
+        urls += _re.findall(r"<url>.*?</url>", path.read_text("utf-8"), _re.S)
+        if lang.prefix:
+            path.unlink()
+            (site / lang.prefix / "sitemap.xml.gz").unlink(missing_ok=True)
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join("    " + u.strip() for u in urls) + "\n</urlset>\n"
+    )
+    (site / "sitemap.xml").write_text(xml, "utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))

@@ -13,28 +13,35 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from . import fmt
+from .i18n import DEFAULT, UNTRANSLATED, Language, Localizer, finish_page, mark_language
 from .models import Figure, Pathways
+from .vocab import N_
 
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
-def format_value(figure: Figure) -> str:
+QUALIFIERS = {"over": N_("over"), "nearly": N_("nearly"), "about": N_("about"), "up to": N_("up to"), "at least": N_("at least")}
+
+
+def format_value(figure: Figure, localizer: Localizer, locale: str, gettext) -> str:
     value = figure.value
     if isinstance(value, int):
-        text = format_decimal(value, locale=fmt.LOCALE)
+        text = format_decimal(value, locale=locale)
     elif DATE.fullmatch(value):
-        text = fmt.human_date(value)
+        text = fmt.human_date(value, locale=locale)
     else:
         text = value
-    parts = [figure.qualifier, text, figure.unit]
+    qualifier = gettext(QUALIFIERS[figure.qualifier]) if figure.qualifier else None
+    parts = [qualifier, text, localizer.text(figure.unit)]
     return " ".join(p for p in parts if p)
 
 
 class Citations:
     """Numbers the sources a page cites, in order of first citation."""
 
-    def __init__(self, pathways: Pathways):
+    def __init__(self, pathways: Pathways, localizer: Localizer, lang: Language, gettext):
         self.pathways = pathways
+        self.localizer, self.lang, self.gettext = localizer, lang, gettext
         self.sources = {s.id: s for s in pathways.sources}
         self.order: list[str] = []
         self.figures = {f.id: f for f in pathways.figures}
@@ -46,46 +53,72 @@ class Citations:
             if sid not in self.order:
                 self.order.append(sid)
             n = self.order.index(sid) + 1
-            links.append(Markup('<a href="#source-{}" title="Source {}">[{}]</a>').format(sid, n, n))
+            title = self.gettext("Source %(n)s") % {"n": n}
+            links.append(Markup('<a href="#source-{}" title="{}">[{}]</a>').format(sid, title, n))
         return Markup('<span class="ra-cite">{}</span>').format(Markup("").join(links)) if links else Markup("")
 
     def fig(self, fid: str) -> Markup:
         if fid not in self.figures:
             raise KeyError(f"templates/routes: fig('{fid}') is not a figure id in data/pathways.yaml")
         figure = self.figures[fid]
-        return Markup('<strong class="ra-fig">{}</strong>{}').format(format_value(figure), self.cite(figure.sources))
+        text = format_value(figure, self.localizer, self.lang.babel, self.gettext)
+        return Markup('<strong class="ra-fig">{}</strong>{}').format(text, self.cite(figure.sources))
 
     def unpublished(self, fid: str) -> Markup:
         if fid not in self.missing:
             raise KeyError(f"templates/routes: unpublished('{fid}') is not listed under unpublished in data/pathways.yaml")
         item = self.missing[fid]
-        return Markup('<strong class="ra-unpublished">Not published: {}.</strong> {}{}').format(
-            item.label[0].lower() + item.label[1:], escape(item.note), self.cite(item.sources)
+        label = self.localizer.text(item.label)
+        note = self.localizer.text(item.note)
+        return Markup('<strong class="ra-unpublished">{} {}.</strong> {}{}').format(
+            self.gettext("Not published:"), label[0].lower() + label[1:],
+            mark_language(note, escape(note)), self.cite(item.sources)
         )
 
     def sources_section(self) -> Markup:
         items = []
         for sid in self.order:
             s = self.sources[sid]
-            date = fmt.human_date(s.published) if s.published else "n.d."
-            items.append(Markup('<li id="source-{}">{}, <a href="{}">{}</a>, {}. Accessed {}.</li>').format(
-                sid, s.publisher, s.url, s.title, date, fmt.human_date(s.accessed)))
+            loc = self.lang.babel
+            date = fmt.human_date(s.published, locale=loc) if s.published else self.gettext("n.d.")
+            accessed = self.gettext("Accessed %(date)s.") % {"date": fmt.human_date(s.accessed, locale=loc)}
+            items.append(Markup('<li id="source-{}">{}, <a href="{}">{}</a>, {}. {}</li>').format(
+                sid, s.publisher, s.url, s.title, date, accessed))
         body = Markup('<ol class="ra-sources">{}</ol>').format(Markup("").join(items))
-        reviewed = fmt.human_date(self.pathways.last_reviewed)
-        return Markup("## Sources {#sources}\n\n<div class=\"ra-section\">\n") + body + Markup(
-            "\n<p>Facts on this page last reviewed <time datetime=\"{}\">{}</time>.</p>\n</div>\n"
-        ).format(self.pathways.last_reviewed.isoformat(), reviewed)
+        reviewed = fmt.human_date(self.pathways.last_reviewed, locale=self.lang.babel)
+        heading = Markup("## {} {{#sources}}\n\n<div class=\"ra-section\">\n").format(self.gettext("Sources"))
+        return heading + body + Markup("\n<p>{}</p>\n</div>\n").format(
+            Markup(self.gettext("Facts on this page last reviewed %(date)s.")) % {
+                "date": Markup('<time datetime="{}">{}</time>').format(self.pathways.last_reviewed.isoformat(), reviewed)
+            }
+        )
 
 
-def render_routes(pathways: Pathways | None, env: Environment) -> dict[str, str]:
+def render_routes(pathways: Pathways | None, env: Environment, localizer: Localizer, lang: Language) -> dict[str, str]:
+    """English templates live in templates/routes/; a translation of one lives in
+    templates/<lang>/routes/ under the same name. A missing translation falls back to the
+    English page with a visible notice."""
     if pathways is None:
         return {}
+    gettext = env.globals["gettext"]
     pages = {}
     for name in sorted(env.list_templates(filter_func=lambda n: n.startswith("routes/") and n.endswith(".md.j2"))):
-        citations = Citations(pathways)
-        text = env.get_template(name).render(
+        translated = f"{lang.code}/{name}"
+        has_translation = lang.code == DEFAULT or translated in env.list_templates()
+        citations = Citations(pathways, localizer, lang, gettext)
+        localizer.fallbacks = 0
+        text = env.get_template(translated if lang.code != DEFAULT and has_translation else name).render(
             fig=citations.fig, unpublished=citations.unpublished, sources_section=citations.sources_section,
             pathways=pathways,
         )
-        pages[name.removesuffix(".j2")] = text
+        if not has_translation:
+            localizer.fallbacks += 1
+            text = _mark_page_english(text)
+        pages[name.removesuffix(".j2")] = finish_page(text, localizer, gettext)
     return pages
+
+
+def _mark_page_english(text: str) -> str:
+    """Insert the untranslated-notice marker after the front matter of an English page."""
+    head, sep, body = text.partition("\n---\n")
+    return head + sep + "\n" + UNTRANSLATED + "\n" + body if sep else text

@@ -1,0 +1,143 @@
+"""Languages, message catalogues, and localized names, numbers and dates.
+
+English is canonical and built at the site root; every other language is built under
+``/<code>/`` from ``mkdocs.<code>.yml`` (one line: ``INHERIT: mkdocs.yml`` plus its
+language) and its catalogue ``locales/<code>/LC_MESSAGES/messages.po``. Adding a language
+is adding those two files: no code changes.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from markupsafe import Markup, escape
+
+DEFAULT = "en"
+BABEL_LOCALE = {"en": "en_CA"}  # Canadian English for dates and numbers
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    config: str  # the MkDocs config file, relative to the project root
+
+    @property
+    def prefix(self) -> str:
+        """URL prefix under the site root: '' for English, 'fr/' for French."""
+        return "" if self.code == DEFAULT else f"{self.code}/"
+
+    @property
+    def babel(self) -> str:
+        return BABEL_LOCALE.get(self.code, self.code)
+
+    @property
+    def native_name(self) -> str:
+        name = Locale.parse(self.code).get_display_name(self.code) or self.code
+        return name[:1].upper() + name[1:]
+
+    @property
+    def direction(self) -> str:
+        return Locale.parse(self.code).text_direction
+
+
+def languages(root: Path) -> list[Language]:
+    """English first, then every ``mkdocs.<code>.yml`` at the root, by code."""
+    others = sorted(p.name.split(".")[1] for p in root.glob("mkdocs.*.yml"))
+    return [Language(DEFAULT, "mkdocs.yml")] + [Language(code, f"mkdocs.{code}.yml") for code in others]
+
+
+def catalogue_path(root: Path, code: str) -> Path:
+    return root / "locales" / code / "LC_MESSAGES" / "messages.po"
+
+
+@lru_cache(maxsize=16)
+def _load(path: str, mtime: float, code: str) -> Translations:
+    with open(path, "rb") as f:
+        catalog = read_po(f, locale=code)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer)
+
+
+def translations(root: Path, code: str) -> NullTranslations:
+    """The compiled catalogue for ``code`` (compiled in memory: no .mo files to commit)."""
+    path = catalogue_path(root, code)
+    if code == DEFAULT or not path.exists():
+        return NullTranslations()
+    return _load(str(path), path.stat().st_mtime, code)
+
+
+class Localizer:
+    """Picks the text for one language from authored values, and remembers any fallback
+    so the page can say, visibly, that some of it is not yet translated."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.fallbacks = 0
+
+    def text(self, value: dict[str, str] | str | None) -> "Localized | None":
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = {DEFAULT: value}
+        if self.code in value:
+            return Localized(value[self.code], self.code, False)
+        self.fallbacks += 1
+        return Localized(value[DEFAULT], DEFAULT, self.code != DEFAULT)
+
+    def name(self, country) -> str:
+        """A country's name: authored override, else CLDR, else the English name."""
+        if self.code == DEFAULT:
+            return country.name
+        if self.code in country.names:
+            return country.names[self.code]
+        return Locale.parse(self.code).territories.get(country.iso2) or country.name
+
+
+class Localized(str):
+    """A string that knows its language and whether it stands in for a missing translation."""
+
+    def __new__(cls, text: str, lang: str, fallback: bool):
+        obj = super().__new__(cls, text)
+        obj.lang = lang
+        obj.fallback = fallback
+        return obj
+
+
+def mark_language(text: str, html: Markup) -> Markup:
+    """Wrap fallback text so readers (and screen readers) know it is English."""
+    if getattr(text, "fallback", False):
+        return Markup('<span lang="{}" class="ra-untranslated">{}</span>').format(text.lang, html)
+    return html
+
+
+def en(value: dict[str, str] | None) -> str | None:
+    """The English text of an authored value (the API and feed are in English)."""
+    return None if value is None else value[DEFAULT]
+
+
+UNTRANSLATED = "<!--ra-untranslated-notice-->"
+
+
+def finish_page(text: str, localizer: Localizer, gettext) -> str:
+    """Put the visible "not yet translated" notice where the page asked for it."""
+    notice = ""
+    if localizer.fallbacks and localizer.code != DEFAULT:
+        notice = (
+            '<div class="admonition note ra-untranslated-notice" role="note"><p>'
+            + str(escape(gettext("Some text on this page is not yet translated. It is shown in English.")))
+            + "</p></div>"
+        )
+    localizer.fallbacks = 0
+    return text.replace(UNTRANSLATED, notice)
+
+
+__all__ = ["DEFAULT", "Language", "Localizer", "Localized", "en", "escape", "languages", "mark_language", "translations"]
