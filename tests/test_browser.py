@@ -252,3 +252,63 @@ def test_map_country_is_a_link_without_javascript(browser, base_url, sample_coun
     link.click()
     page.wait_for_url(base_url + sample_country["url"])
     context.close()
+
+
+def _english_interface_strings():
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).parents[1] / "locales"
+    with (root / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        catalog = read_po(f)
+    out = []
+    for m in catalog:
+        if isinstance(m.id, str) and m.id and "%(" not in m.id and "{" not in m.id and len(m.id) > 5 and m.string != m.id:
+            out.append(m.id)
+    return out + ["Table of contents", "Skip to content", "Back to top", "Exit this page", "Browse safely"]
+
+
+FRENCH_UI_PAGES = {"home": "/fr/", "country": None, "routes to safety": "/fr/routes/", "table": "/fr/table/", "map": "/fr/map/"}
+
+
+@pytest.mark.parametrize("name", FRENCH_UI_PAGES)
+def test_french_pages_show_no_english_interface_text(page, base_url, name):
+    path = FRENCH_UI_PAGES[name] or "/fr" + PAGES["country"]
+    page.goto(base_url + path)
+    assert page.get_attribute("html", "lang") == "fr"
+    visible = page.evaluate("""() => {
+        const body = document.body.cloneNode(true);
+        body.querySelectorAll('[lang]:not([lang="fr"]), .ra-sources, blockquote, .ra-provision-title, .ra-citation, code, script, style, svg title')
+            .forEach(el => el.remove());
+        return body.innerText;
+    }""")
+    english = [s for s in _english_interface_strings() if s in visible]
+    assert english == []
+
+
+def test_language_switcher_leads_to_the_same_page(page, base_url, sample_country):
+    page.goto(base_url + sample_country["url"])
+    page.click("a.ra-lang[hreflang='fr']")
+    page.wait_for_url(base_url + "/fr" + sample_country["url"])
+    assert page.get_attribute("html", "lang") == "fr"
+    page.click("a.ra-lang[hreflang='en']")
+    page.wait_for_url(base_url + sample_country["url"])
+
+
+def test_hreflang_alternates_point_both_ways(page, base_url, sample_country):
+    for prefix, other in (("", "fr"), ("/fr", "en")):
+        page.goto(base_url + prefix + sample_country["url"])
+        href = page.get_attribute(f"link[rel=alternate][hreflang={other}]", "href")
+        target = page.evaluate("h => new URL(h, location.href).pathname", href)
+        expected = ("/fr" if other == "fr" else "") + sample_country["url"]
+        assert target == expected
+
+
+def test_french_search_finds_the_french_page(page, base_url, sample_country):
+    from babel import Locale
+
+    french_name = Locale("fr").territories[sample_country["iso2"]]
+    page.goto(base_url + "/fr/search/?q=" + french_name)
+    page.wait_for_selector("#ra-search-results li a")
+    hrefs = page.eval_on_selector_all("#ra-search-results li a", "els => els.map(e => e.href)")
+    assert any(h.endswith("/fr" + sample_country["url"]) for h in hrefs)
+    assert not any("/fr/" not in h for h in hrefs), "French search must return French pages"

@@ -66,12 +66,13 @@ def hand_written(root: Path, lang: Language, codes: list[str], gettext) -> dict[
     return files
 
 
-def generate(root: Path = ROOT, today: dt.date | None = None) -> Dataset:
-    """Validate the data and write one Markdown tree per language into ``build/docs/<code>``."""
+def generate(root: Path = ROOT, today: dt.date | None = None, only: list[str] | None = None) -> Dataset:
+    """Validate the data and write one Markdown tree per language into ``build/docs/<code>``
+    (``only``: just these languages, e.g. ``["en"]`` for a quick English-only build)."""
     data = load_dataset(root, today)
     pathways = load_pathways(root / "data", root=root, today=today)
-    langs = languages(root)
-    codes = [lang.code for lang in langs]
+    codes = [lang.code for lang in languages(root)]
+    langs = [lang for lang in languages(root) if not only or lang.code in only]
     for lang in langs:
         trans = translations(root, lang.code)
         files = hand_written(root, lang, codes, trans.gettext)
@@ -150,14 +151,15 @@ def run_pagefind(site_dir: Path) -> None:
         entry.write_text(json.dumps(json.loads(entry.read_text("utf-8")), sort_keys=True), "utf-8")
 
 
-def build(root: Path = ROOT, site: Path | None = None, search: bool = True) -> Dataset:
+def build(root: Path = ROOT, site: Path | None = None, search: bool = True, only: list[str] | None = None) -> Dataset:
     site = site or root / "site"
-    data = generate(root)
+    data = generate(root, only=only)
     tmp = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site.parent))
     try:
-        for lang in languages(root):  # English first: MkDocs empties its site_dir
+        langs = [lang for lang in languages(root) if not only or lang.code in only]
+        for lang in langs:  # English first: MkDocs empties its site_dir
             run_mkdocs(root, tmp / lang.prefix, data.data_as_of, lang)
-        merge_sitemaps(tmp, languages(root))
+        merge_sitemaps(tmp, langs)
         # Dotfiles are not copied by MkDocs, so host files are written after it.
         write_files(tmp, host_files(data, os.environ.get("ATLAS_SITE_URL")))
         secure_site(tmp)

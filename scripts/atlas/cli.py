@@ -28,7 +28,7 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     start = time.perf_counter()
-    data = build(ROOT, search=not args.no_search)
+    data = build(ROOT, search=not args.no_search, only=args.lang or None)
     print(f"Built {len(data.countries)} countries into site/ in {time.perf_counter() - start:.1f} s.")
     return 0
 
@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("generate", help="validate, then write the Markdown pages into build/docs").set_defaults(func=cmd_generate)
     b = sub.add_parser("build", help="validate, generate and build the site into site/ (atomically)")
     b.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    b.add_argument("--lang", action="append", help="build only this language (repeatable), e.g. --lang en")
     b.set_defaults(func=cmd_build)
     sub.add_parser("schema", help="export the JSON Schema to data/schema/").set_defaults(func=cmd_schema)
     args = parser.parse_args(argv)

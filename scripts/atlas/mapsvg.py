@@ -8,6 +8,7 @@ Categories never rely on colour alone: patterns and the legend's words carry the
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -154,6 +155,49 @@ def legend(layer: str = "status", *, gettext=_identity) -> Markup:
     return Markup('<ul class="ra-legend">' + "".join(items) + "</ul>")
 
 
+_TOKEN = re.compile(r"([Mlz])([^Mlz]*)")
+
+
+def _rings(d: str) -> list[list[tuple[float, float]]]:
+    """Parse our own path data (M x y, then l dx dy ..., z) into absolute rings."""
+    rings, ring, x, y = [], [], 0.0, 0.0
+    for cmd, args in _TOKEN.findall(d):
+        nums = [float(n) for n in args.split()]
+        if cmd == "M":
+            x, y = nums[0], nums[1]
+            ring = [(x, y)]
+        elif cmd == "l":
+            for i in range(0, len(nums), 2):
+                x, y = x + nums[i], y + nums[i + 1]
+                ring.append((x, y))
+        else:
+            rings.append(ring)
+    return rings
+
+
+def compact_path(d: str, box: tuple[float, float, float, float], tol: float) -> str:
+    """Path data for a small map: points far outside ``box`` are clamped to its edge, points
+    closer than ``tol`` to the last kept one dropped, coordinates rounded to ``tol``."""
+    x0, y0, x1, y1 = box
+    digits = 0 if tol >= 1 else 1
+    out = []
+    for ring in _rings(d):
+        kept: list[tuple[float, float]] = []
+        for px, py in ring:
+            p = (round(min(max(px, x0), x1), digits), round(min(max(py, y0), y1), digits))
+            if not kept or abs(p[0] - kept[-1][0]) + abs(p[1] - kept[-1][1]) >= tol:
+                kept.append(p)
+        if len(kept) < 3:
+            continue
+        xs, ys = [p[0] for p in kept], [p[1] for p in kept]
+        if max(xs) - min(xs) < tol and max(ys) - min(ys) < tol:
+            continue
+        parts = [f"M{kept[0][0]:g} {kept[0][1]:g}"]
+        parts += [f"l{round(b[0] - a[0], digits):g} {round(b[1] - a[1], digits):g}" for a, b in zip(kept, kept[1:])]
+        out.append("".join(parts) + "z")
+    return "".join(out)
+
+
 def locator(data: Dataset, e: EnrichedCountry, *, gettext=_identity, name=_english_name) -> Markup:
     """A small map of the country and its surroundings, the country highlighted."""
     geo = geometry()
@@ -165,6 +209,8 @@ def locator(data: Dataset, e: EnrichedCountry, *, gettext=_identity, name=_engli
     w = max(x1 - x0, 2 * (y1 - y0), 40) * 1.8
     h = w / 2
     vx0, vy0 = cx - w / 2, cy - h / 2
+    box = (vx0 - w / 4, vy0 - h / 4, vx0 + w * 1.25, vy0 + h * 1.25)
+    tol = max(w / 180, 0.2)
     paths = []
     for code, other in geo["countries"].items():
         if not other["d"] or code == e.iso2:
@@ -172,8 +218,8 @@ def locator(data: Dataset, e: EnrichedCountry, *, gettext=_identity, name=_engli
         bx0, by0, bx1, by1 = other["bbox"]
         if bx1 < vx0 or bx0 > vx0 + w or by1 < vy0 or by0 > vy0 + h:
             continue
-        paths.append(f'<path d="{other["d"]}"/>')
-    own = f'<path class="ra-loc-self" d="{shape["d"]}"/>' if shape["d"] else ""
+        paths.append(f'<path d="{compact_path(other["d"], box, tol)}"/>')
+    own = f'<path class="ra-loc-self" d="{compact_path(shape["d"], box, tol / 2)}"/>' if shape["d"] else ""
     ring = ""
     if "marker" in shape:
         ring = f'<circle class="ra-loc-self" cx="{shape["marker"][0]}" cy="{shape["marker"][1]}" r="{w / 40:.1f}"/>'
