@@ -70,9 +70,18 @@ def polygons(geometry: dict) -> list[list[list[int]]]:
     return []
 
 
+def unwrap(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring that crosses the antimeridian (Russia, Fiji) would draw a line across the whole
+    map; fold the few points on the far side onto the 180° edge instead."""
+    if not any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:])):
+        return ring
+    east = sum(lon > 0 for lon, _ in ring) >= len(ring) / 2
+    return [((180.0 if east else -180.0) if (lon < 0) == east else lon, lat) for lon, lat in ring]
+
+
 def path_data(rings: list[list[tuple[float, float]]]) -> str:
     parts = []
-    for ring in rings:
+    for ring in map(unwrap, rings):
         projected = []
         for lon, lat in ring:
             p = project(lon, lat)
@@ -99,7 +108,7 @@ def code_for(geometry: dict) -> str | None:
 
 
 def bbox(rings) -> tuple[float, float, float, float]:
-    pts = [project(lon, lat) for ring in rings for lon, lat in ring]
+    pts = [project(lon, lat) for ring in map(unwrap, rings) for lon, lat in ring]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     return min(xs), min(ys), max(xs), max(ys)
 
