@@ -114,5 +114,5 @@ def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways
     pages["table.md"] = render("table.md.j2", "../")
     pages["changes.md"] = render("changes.md.j2", "../", changes=data.changes)
     pages["fields.md"] = fields_markdown("../" + extra)
-    pages.update(render_routes(pathways, env, localizer, lang))
+    pages.update(render_routes(pathways, env, localizer, lang, gettext))
     return pages

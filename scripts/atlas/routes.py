@@ -94,13 +94,12 @@ class Citations:
         )
 
 
-def render_routes(pathways: Pathways | None, env: Environment, localizer: Localizer, lang: Language) -> dict[str, str]:
+def render_routes(pathways: Pathways | None, env: Environment, localizer: Localizer, lang: Language, gettext) -> dict[str, str]:
     """English templates live in templates/routes/; a translation of one lives in
     templates/<lang>/routes/ under the same name. A missing translation falls back to the
     English page with a visible notice."""
     if pathways is None:
         return {}
-    gettext = env.globals["gettext"]
     pages = {}
     for name in sorted(env.list_templates(filter_func=lambda n: n.startswith("routes/") and n.endswith(".md.j2"))):
         translated = f"{lang.code}/{name}"
