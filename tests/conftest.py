@@ -22,6 +22,7 @@ def make_root(tmp: Path, countries: dict[str, str] | None = None) -> Path:
     for name in ("mkdocs.yml", "docs", "overrides", "scripts", "locales", *[p.name for p in ROOT.glob("mkdocs.*.yml")]):
         os.symlink(ROOT / name, root / name)
     (root / "data" / "countries").mkdir(parents=True)
+    os.symlink(ROOT / "data" / "pathways.yaml", root / "data" / "pathways.yaml")  # the routes pages
     if countries is None:
         for path in sorted((FIXTURES / "countries").glob("*.yaml")):
             shutil.copy(path, root / "data" / "countries" / path.name)

@@ -289,7 +289,9 @@ class Figure(Model):
 
     id: SourceId = Field(description="Id used by the page templates: fig('id').")
     label: ShortLocalText = Field(description="Short plain label.")
-    value: int | str = Field(description="A whole number, a date (YYYY-MM-DD, YYYY-MM, YYYY), or short text.")
+    value: int | str | dict[str, str] = Field(
+        description="A whole number, a date (YYYY-MM-DD, YYYY-MM, YYYY), or short text (plain, or {en:, fr:})."
+    )
     qualifier: Literal["over", "nearly", "about", "up to", "at least"] | None = None
     unit: ShortLocalText | None = Field(default=None, description="e.g. 'requests for help', 'spaces a year'.")
     period: ShortLocalText | None = Field(default=None, description="e.g. '2021'.")

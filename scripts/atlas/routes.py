@@ -25,15 +25,19 @@ QUALIFIERS = {"over": N_("over"), "nearly": N_("nearly"), "about": N_("about"), 
 
 def format_value(figure: Figure, localizer: Localizer, locale: str, gettext) -> str:
     value = figure.value
+    if isinstance(value, dict):
+        value = localizer.text(value)
     if isinstance(value, int):
         text = format_decimal(value, locale=locale)
-    elif DATE.fullmatch(value):
+    elif not getattr(value, "fallback", False) and DATE.fullmatch(value):
         text = fmt.human_date(value, locale=locale)
     else:
         text = value
     qualifier = gettext(QUALIFIERS[figure.qualifier]) if figure.qualifier else None
-    parts = [qualifier, text, localizer.text(figure.unit)]
-    return " ".join(p for p in parts if p)
+    unit = localizer.text(figure.unit)
+    if unit == "%":
+        return " ".join(p for p in (qualifier, f"{text} %") if p)
+    return " ".join(p for p in (qualifier, text, unit) if p)
 
 
 class Citations:
