@@ -84,9 +84,9 @@ class Citations:
         for sid in self.order:
             s = self.sources[sid]
             loc = self.lang.babel
-            date = fmt.human_date(s.published, locale=loc) if s.published else self.gettext("n.d.")
+            date = fmt.human_date(s.published, locale=loc) + "." if s.published else self.gettext("n.d.")
             accessed = self.gettext("Accessed %(date)s.") % {"date": fmt.human_date(s.accessed, locale=loc)}
-            items.append(Markup('<li id="source-{}">{}, <a href="{}">{}</a>, {}. {}</li>').format(
+            items.append(Markup('<li id="source-{}">{}, <a href="{}">{}</a>, {} {}</li>').format(
                 sid, s.publisher, s.url, s.title, date, accessed))
         body = Markup('<ol class="ra-sources">{}</ol>').format(Markup("").join(items))
         reviewed = fmt.human_date(self.pathways.last_reviewed, locale=self.lang.babel)
