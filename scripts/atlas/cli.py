@@ -33,6 +33,27 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    """Coverage of the data: counts, unverified entries, and 'not known' fields."""
+    from .build import load_dataset
+    from .vocab import PROTECTION_LABELS
+
+    data = load_dataset(ROOT)
+    s = data.stats
+    print(f"Data as of {data.data_as_of}: {s.total} files, {s.un_members} UN member states.")
+    print(f"UN members criminalizing: {s.un_criminalizing} ({s.un_by_status['criminalized']} by law, "
+          f"{s.un_by_status['de_facto_criminalized']} de facto); death penalty prescribed {s.un_death_prescribed}, "
+          f"possible {s.un_death_possible}; women too {s.un_women_too}.")
+    crim = [e for e in data.countries if e.criminalizes]
+    print(f"Criminalizing, verified: {sum(e.country.verified for e in crim)} of {len(crim)}.")
+    print("Criminalizing, unverified: " + ", ".join(e.iso2 for e in crim if not e.country.verified))
+    print("'Not known' protections, per field (of all files):")
+    for key, label in PROTECTION_LABELS.items():
+        n = sum(getattr(e.country.protections, key).status == "not_known" for e in data.countries)
+        print(f"  {key:22} {n:4}  {label}")
+    return 0
+
+
 def cmd_schema(args) -> int:
     path = ROOT / SCHEMA_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--lang", action="append", help="build only this language (repeatable), e.g. --lang en")
     b.set_defaults(func=cmd_build)
     sub.add_parser("schema", help="export the JSON Schema to data/schema/").set_defaults(func=cmd_schema)
+    sub.add_parser("report", help="print data coverage: counts, unverified entries, 'not known' fields").set_defaults(func=cmd_report)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
