@@ -28,7 +28,7 @@ validate: $(STAMP) ## check every data file; report every problem with file and 
 
 serve: $(STAMP) ## live preview on http://127.0.0.1:8000; rebuilds when data/ or docs/ change
 	$(PY) -m atlas generate
-	$(PY) -m mkdocs serve --livereload
+	$(PY) -m mkdocs serve --livereload --dirty
 
 schema: $(STAMP) ## export the JSON Schema to data/schema/ from the models
 	$(PY) -m atlas schema

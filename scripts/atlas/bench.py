@@ -7,6 +7,7 @@ median and the spread.
 from __future__ import annotations
 
 import gzip
+import re
 import statistics
 import sys
 import tempfile
@@ -47,7 +48,8 @@ def search_cost(site: Path) -> int:
 
 
 def preview_update(root: Path, site: Path) -> float:
-    """What `make serve` does after a data edit: regenerate, then an MkDocs build (no search)."""
+    """What `make serve` does after a data edit: regenerate (only changed files are rewritten),
+    then a dirty MkDocs build of the English site, which rebuilds only the changed pages."""
     from .build import generate, run_mkdocs
 
     files = sorted((root / "data" / "countries").glob("[a-z]*.yaml"))
@@ -55,11 +57,17 @@ def preview_update(root: Path, site: Path) -> float:
         return 0.0
     path = files[0]
     original = path.read_bytes()
+    data = generate(root, only=["en"])
+    if not (site / "index.html").exists():
+        run_mkdocs(root, site, data.data_as_of)  # the first, full build that `make serve` starts with
     try:
-        path.write_bytes(original + b"\n# benchmark edit\n")
+        # A real edit: change the text of the country's summary, so its pages change.
+        edited = re.sub(rb"(\n  summary: >-\n    )", rb"\1Benchmark edit. ", original, count=1)
+        assert edited != original, f"{path} has no folded status summary to edit"
+        path.write_bytes(edited)
         start = time.perf_counter()
         data = generate(root, only=["en"])
-        run_mkdocs(root, site, data.data_as_of)
+        run_mkdocs(root, site, data.data_as_of, dirty=True)
         return time.perf_counter() - start
     finally:
         path.write_bytes(original)

@@ -100,7 +100,7 @@ def redirects(data: Dataset) -> dict[str, str]:
     return pages
 
 
-def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date, lang: Language | None = None) -> None:
+def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date, lang: Language | None = None, dirty: bool = False) -> None:
     """Build one language with MkDocs into ``site_dir`` (which MkDocs empties first)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -112,7 +112,8 @@ def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date, lang: Language | None
     os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(as_of, dt.time(), dt.timezone.utc).timestamp()))
     try:
         lang = lang or languages(root)[0]
-        config = load_config(str(root / lang.config), site_dir=str(site_dir), strict=True)
+        # A dirty (preview) build rebuilds only changed pages; it cannot be strict.
+        config = load_config(str(root / lang.config), site_dir=str(site_dir), strict=not dirty)
         config["extra"]["atlas_lang"] = lang.code
         config["extra"]["atlas_languages"] = [
             {"code": other.code, "name": other.native_name, "prefix": other.prefix, "dir": other.direction}
@@ -128,7 +129,7 @@ def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date, lang: Language | None
         }
         if config["site_url"]:
             config["site_url"] = config["site_url"].rstrip("/") + "/" + lang.prefix
-        mkdocs_build(config)
+        mkdocs_build(config, dirty=dirty)
     except Abort as exc:
         raise BuildError(f"MkDocs failed: {exc}") from None
     finally:

@@ -158,6 +158,7 @@ def legend(layer: str = "status", *, gettext=_identity) -> Markup:
 _TOKEN = re.compile(r"([Mlz])([^Mlz]*)")
 
 
+@lru_cache(maxsize=512)
 def _rings(d: str) -> list[list[tuple[float, float]]]:
     """Parse our own path data (M x y, then l dx dy ..., z) into absolute rings."""
     rings, ring, x, y = [], [], 0.0, 0.0
@@ -200,10 +201,24 @@ def compact_path(d: str, box: tuple[float, float, float, float], tol: float) -> 
 
 def locator(data: Dataset, e: EnrichedCountry, *, gettext=_identity, name=_english_name) -> Markup:
     """A small map of the country and its surroundings, the country highlighted."""
-    geo = geometry()
-    shape = geo["countries"].get(e.iso2)
-    if shape is None:
+    drawing = _locator_drawing(e.iso2)
+    if drawing is None:
         return Markup("")
+    view, inner = drawing
+    label = gettext("Map showing where %(country)s is") % {"country": name(e.country)}
+    return Markup(
+        f'<svg class="ra-locator" viewBox="{view}" role="img" aria-label="{escape(label)}" '
+        f'xmlns="http://www.w3.org/2000/svg">{inner}</svg>'
+    )
+
+
+@lru_cache(maxsize=None)
+def _locator_drawing(code: str) -> tuple[str, str] | None:
+    """The locator's geometry, the same in every language: computed once per code."""
+    geo = geometry()
+    shape = geo["countries"].get(code)
+    if shape is None:
+        return None
     x0, y0, x1, y1 = shape["bbox"]
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     w = max(x1 - x0, 2 * (y1 - y0), 40) * 1.8
@@ -212,8 +227,8 @@ def locator(data: Dataset, e: EnrichedCountry, *, gettext=_identity, name=_engli
     box = (vx0 - w / 4, vy0 - h / 4, vx0 + w * 1.25, vy0 + h * 1.25)
     tol = max(w / 180, 0.2)
     paths = []
-    for code, other in geo["countries"].items():
-        if not other["d"] or code == e.iso2:
+    for other_code, other in geo["countries"].items():
+        if not other["d"] or other_code == code:
             continue
         bx0, by0, bx1, by1 = other["bbox"]
         if bx1 < vx0 or bx0 > vx0 + w or by1 < vy0 or by0 > vy0 + h:
@@ -223,10 +238,9 @@ def locator(data: Dataset, e: EnrichedCountry, *, gettext=_identity, name=_engli
     ring = ""
     if "marker" in shape:
         ring = f'<circle class="ra-loc-self" cx="{shape["marker"][0]}" cy="{shape["marker"][1]}" r="{w / 40:.1f}"/>'
-    label = gettext("Map showing where %(country)s is") % {"country": name(e.country)}
-    return Markup(
-        f'<svg class="ra-locator" viewBox="{vx0:.1f} {vy0:.1f} {w:.1f} {h:.1f}" role="img" aria-label="{escape(label)}" '
-        f'xmlns="http://www.w3.org/2000/svg"><rect x="{vx0:.1f}" y="{vy0:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#eef3f7"/>'
+    inner = (
+        f'<rect x="{vx0:.1f}" y="{vy0:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#eef3f7"/>'
         f'<g fill="#d5d9de" stroke="#fff" stroke-width=".3">{"".join(paths)}</g>'
-        f'<g fill="#1d3a5f" stroke="#1d3a5f" stroke-width=".3">{own}{ring}</g></svg>'
+        f'<g fill="#1d3a5f" stroke="#1d3a5f" stroke-width=".3">{own}{ring}</g>'
     )
+    return f"{vx0:.1f} {vy0:.1f} {w:.1f} {h:.1f}", inner

@@ -17,17 +17,26 @@ import yaml
 Path_ = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster); same results either way.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     """SafeLoader with YAML 1.2 core scalars."""
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+class _PyLoader(yaml.SafeLoader):
+    """The pure-Python loader: used only to word an error, identically on every machine."""
+
+
+for _cls in (_Loader, _PyLoader):
+    _cls.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _cls.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
 
 
 @dataclass
@@ -52,9 +61,9 @@ class YamlError(Exception):
         self.message = message
 
 
-def parse_yaml(text: str) -> YamlDocument:
+def parse_yaml(text: str, loader_class: type = _Loader) -> YamlDocument:
     """Parse ``text``; raise ``YamlError`` with a line number on malformed YAML."""
-    loader = _Loader(text)
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -64,6 +73,8 @@ def parse_yaml(text: str) -> YamlDocument:
         doc.data = loader.construct_document(node)
         return doc
     except yaml.MarkedYAMLError as exc:
+        if loader_class is not _PyLoader:
+            return parse_yaml(text, _PyLoader)  # raises the same error, worded by PyYAML itself
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = exc.problem or str(exc)
