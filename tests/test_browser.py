@@ -31,6 +31,15 @@ PAGES = {
     "data": "/data/",
     "methodology": "/methodology/",
     "search": "/search/",
+    "table": "/table/",
+    "map": "/map/",
+    "what changed": "/changes/",
+    "partnership": "/routes/canada-rainbow-railroad/",
+    "questions": "/routes/questions/",
+    "report": "/report/",
+    "french home": "/fr/",
+    "french country": None,  # filled from the API by `sample_country`
+    "french routes": "/fr/routes/",
 }
 
 
@@ -69,6 +78,7 @@ def sample_country(real_site):
     countries = json.loads((real_site / "api" / "v1" / "countries.json").read_text("utf-8"))["countries"]
     record = next((c for c in countries if c["iso2"] == SAMPLE), countries[0])
     PAGES["country"] = record["url"]
+    PAGES["french country"] = "/fr" + record["url"]
     PAGES["region"] = f"/regions/{record['region']}/"
     return record
 
@@ -136,9 +146,10 @@ def test_quick_exit_and_browse_safely_link_on_every_page_type(page, base_url, na
     assert page.is_visible("#ra-exit")
     assert page.get_attribute("#ra-exit", "href").startswith(EXIT_HOST)
     link = page.locator(".ra-exit-bar a.ra-exit-help")
-    assert link.inner_text() == "Browse safely"
+    french = PAGES[name].startswith("/fr/")
+    assert link.inner_text() == ("Naviguer en sécurité" if french else "Browse safely")
     link.click()
-    page.wait_for_url(base_url + PAGES["browse safely"])
+    page.wait_for_url(base_url + ("/fr" if french else "") + PAGES["browse safely"])
 
 
 def test_keyboard_reaches_the_quick_exit_first(page, base_url):
@@ -323,3 +334,35 @@ def test_french_search_finds_the_french_page(page, base_url, sample_country):
     hrefs = page.eval_on_selector_all("#ra-search-results li a", "els => els.map(e => e.href)")
     assert any(h.endswith("/fr" + sample_country["url"]) for h in hrefs)
     assert not any("/fr/" not in h for h in hrefs), "French search must return French pages"
+
+
+def test_keyboard_reaches_search_and_the_language_switcher(page, base_url):
+    page.goto(base_url + PAGES["home"])
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        info = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href') || '']")
+        if "ra-lang" in info[0]:
+            reached.add("language")
+        if info[1].endswith("search/"):
+            reached.add("search")
+        if reached == {"language", "search"}:
+            return
+    pytest.fail(f"not reached by keyboard: {({'language', 'search'} - reached)}")
+
+
+@pytest.mark.parametrize("name", ["routes to safety", "partnership", "questions", "french routes"])
+def test_routes_pages_read_without_javascript(browser, base_url, name):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PAGES[name])
+    assert page.locator("h1").is_visible()
+    assert page.locator("#sources").is_visible()
+    assert page.locator(".ra-fig").count() >= 1
+    assert page.locator("#ra-exit").is_visible()
+    context.close()
+
+
+def test_report_page_says_where_to_send_a_correction(page, base_url):
+    page.goto(base_url + PAGES["report"])
+    assert page.locator(".ra-report-contact").is_visible()

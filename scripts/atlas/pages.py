@@ -113,6 +113,12 @@ def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways
     pages["map.md"] = render("map.md.j2", "../")
     pages["table.md"] = render("table.md.j2", "../")
     pages["changes.md"] = render("changes.md.j2", "../", changes=data.changes)
-    pages["fields.md"] = fields_markdown("../" + extra)
+    fields = fields_markdown("../" + extra)
+    if lang.code != DEFAULT:  # the field reference is for maintainers, in English only
+        head, sep, body = fields.partition("\n---\n")
+        notice = Markup('<div class="admonition note ra-untranslated-notice" role="note"><p>{}</p></div>').format(
+            gettext("This page is not yet translated. It is shown in English."))
+        fields = head + sep + "\n" + str(notice) + '\n\n<div lang="en" markdown>\n\n' + body + "\n</div>\n"
+    pages["fields.md"] = fields
     pages.update(render_routes(pathways, env, localizer, lang, gettext))
     return pages
