@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .enrich import Dataset, enrich
 from .export import api_files, host_files
-from .i18n import DEFAULT, Language, languages, translations
+from .i18n import DEFAULT, Language, english_fallback, languages, translations
 from .load import load_countries, load_pathways
 from .pages import render_pages
 from .postprocess import merge_sitemaps, redirect_page, secure_site
@@ -51,16 +51,9 @@ def hand_written(root: Path, lang: Language, codes: list[str], gettext) -> dict[
         if rel in own or not rel.endswith(".md"):
             files[rel] = own.get(rel, data)
             continue
-        text = data.decode("utf-8")
-        head, sep, body = text.partition("\n---\n") if text.startswith("---\n") else ("", "", text)
-        notice = (
-            '<div class="admonition note ra-untranslated-notice" role="note"><p>'
-            + gettext("This page is not yet translated. It is shown in English.")
-            + "</p></div>\n"
-        )
         # Site-wide files (API, downloads, feeds) live only at the root: one level further up.
-        body = re.sub(r'href="((?:\.\./)+)(api|downloads|feeds)/', r'href="../\1\2/', body)
-        files[rel] = head + sep + "\n" + notice + '\n<div lang="en" markdown>\n\n' + body + "\n</div>\n"
+        text = re.sub(r'href="((?:\.\./)+)(api|downloads|feeds)/', r'href="../\1\2/', data.decode("utf-8"))
+        files[rel] = english_fallback(text, gettext)
     for rel, data in own.items():
         files.setdefault(rel, data)
     return files

@@ -140,4 +140,15 @@ def finish_page(text: str, localizer: Localizer, gettext) -> str:
     return text.replace(UNTRANSLATED, notice)
 
 
-__all__ = ["DEFAULT", "Language", "Localizer", "Localized", "en", "escape", "languages", "mark_language", "translations"]
+def english_fallback(markdown: str, gettext) -> str:
+    """A whole page shown in English on another language's site: a visible notice, then the
+    page body marked ``lang="en"`` (front matter kept as it is)."""
+    head, sep, body = markdown.partition("\n---\n") if markdown.startswith("---\n") else ("", "", markdown)
+    notice = escape(gettext("This page is not yet translated. It is shown in English."))
+    return (
+        f'{head}{sep}\n<div class="admonition note ra-untranslated-notice" role="note"><p>{notice}</p></div>\n'
+        f'\n<div lang="en" markdown>\n\n{body}\n</div>\n'
+    )
+
+
+__all__ = ["DEFAULT", "english_fallback", "Language", "Localizer", "Localized", "en", "escape", "languages", "mark_language", "translations"]

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from . import fmt, vocab
 from .enrich import STATUS_RANK, Dataset, penalty_rank
 from .fieldsdoc import fields_markdown
-from .i18n import DEFAULT, Language, Localizer, finish_page, mark_language
+from .i18n import DEFAULT, Language, Localizer, english_fallback, finish_page, mark_language
 from .mapsvg import EXPRESSION_LAYER, STATUS_LAYER, expression_category, legend, locator, status_category, world_map
 from .models import Country, Pathways
 from .routes import render_routes
@@ -115,10 +115,7 @@ def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways
     pages["changes.md"] = render("changes.md.j2", "../", changes=data.changes)
     fields = fields_markdown("../" + extra)
     if lang.code != DEFAULT:  # the field reference is for maintainers, in English only
-        head, sep, body = fields.partition("\n---\n")
-        notice = Markup('<div class="admonition note ra-untranslated-notice" role="note"><p>{}</p></div>').format(
-            gettext("This page is not yet translated. It is shown in English."))
-        fields = head + sep + "\n" + str(notice) + '\n\n<div lang="en" markdown>\n\n' + body + "\n</div>\n"
+        fields = english_fallback(fields, gettext)
     pages["fields.md"] = fields
     pages.update(render_routes(pathways, env, localizer, lang, gettext))
     return pages

@@ -13,7 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from . import fmt
-from .i18n import DEFAULT, UNTRANSLATED, Language, Localizer, finish_page, mark_language
+from .i18n import DEFAULT, Language, Localizer, english_fallback, finish_page, mark_language
 from .models import Figure, Pathways
 from .vocab import N_
 
@@ -114,14 +114,6 @@ def render_routes(pathways: Pathways | None, env: Environment, localizer: Locali
             fig=citations.fig, unpublished=citations.unpublished, sources_section=citations.sources_section,
             pathways=pathways,
         )
-        if not has_translation:
-            localizer.fallbacks += 1
-            text = _mark_page_english(text)
-        pages[name.removesuffix(".j2")] = finish_page(text, localizer, gettext)
+        text = finish_page(text, localizer, gettext)
+        pages[name.removesuffix(".j2")] = text if has_translation else english_fallback(text, gettext)
     return pages
-
-
-def _mark_page_english(text: str) -> str:
-    """Insert the untranslated-notice marker after the front matter of an English page."""
-    head, sep, body = text.partition("\n---\n")
-    return head + sep + "\n" + UNTRANSLATED + "\n" + body if sep else text
