@@ -8,6 +8,7 @@ as it was.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import re
@@ -35,6 +36,11 @@ class BuildError(Exception):
 
 def load_dataset(root: Path = ROOT, today: dt.date | None = None) -> Dataset:
     return enrich(load_countries(root / "data", root=root, today=today))
+
+
+def selected_languages(root: Path, only: list[str] | None) -> list[Language]:
+    """The languages to build: all of them, or just those named in ``only``."""
+    return [lang for lang in languages(root) if not only or lang.code in only]
 
 
 def hand_written(root: Path, lang: Language, codes: list[str], gettext) -> dict[str, str | bytes]:
@@ -65,8 +71,7 @@ def generate(root: Path = ROOT, today: dt.date | None = None, only: list[str] | 
     data = load_dataset(root, today)
     pathways = load_pathways(root / "data", root=root, today=today)
     codes = [lang.code for lang in languages(root)]
-    langs = [lang for lang in languages(root) if not only or lang.code in only]
-    for lang in langs:
+    for lang in selected_languages(root, only):
         trans = translations(root, lang.code)
         files = hand_written(root, lang, codes, trans.gettext)
         generated = {**render_pages(data, lang, trans, pathways), **redirects(data)}
@@ -140,8 +145,6 @@ def run_pagefind(site_dir: Path) -> None:
     # Pagefind lists languages in hash-map order; sort them so rebuilds are byte-identical.
     entry = site_dir / "pagefind" / "pagefind-entry.json"
     if entry.exists():
-        import json
-
         entry.write_text(json.dumps(json.loads(entry.read_text("utf-8")), sort_keys=True), "utf-8")
 
 
@@ -150,7 +153,7 @@ def build(root: Path = ROOT, site: Path | None = None, search: bool = True, only
     data = generate(root, only=only)
     tmp = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site.parent))
     try:
-        langs = [lang for lang in languages(root) if not only or lang.code in only]
+        langs = selected_languages(root, only)
         for lang in langs:  # English first: MkDocs empties its site_dir
             run_mkdocs(root, tmp / lang.prefix, data.data_as_of, lang)
         merge_sitemaps(tmp, langs)

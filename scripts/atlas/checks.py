@@ -77,10 +77,15 @@ def _dates(country: Country) -> Iterator[tuple[tuple, str]]:
             yield ("protections", name, "since"), fact.since
 
 
-def check_dates(country: Country, today: dt.date) -> Iterator[Finding]:
-    for path, value in _dates(country):
+def check_future(dates, today: dt.date) -> Iterator[Finding]:
+    """Dates (full or partial) after today, compared as precisely as each is known."""
+    for path, value in dates:
         if value > today.isoformat()[: len(value)]:
             yield path, f"is in the future (today is {today.isoformat()})", value
+
+
+def check_dates(country: Country, today: dt.date) -> Iterator[Finding]:
+    yield from check_future(_dates(country), today)
     previous = None
     for i, event in enumerate(country.timeline):
         # Compare only as precisely as both dates are known: "2023" may fall after "2023-05".
@@ -149,6 +154,4 @@ def check_pathways(pathways: Pathways, today: dt.date) -> Iterator[Finding]:
     dates = [(("last_reviewed",), pathways.last_reviewed.isoformat())]
     dates += [(("sources", i, "accessed"), s.accessed.isoformat()) for i, s in enumerate(pathways.sources)]
     dates += [(("sources", i, "published"), s.published) for i, s in enumerate(pathways.sources) if s.published]
-    for path, value in dates:
-        if value > today.isoformat()[: len(value)]:
-            yield path, f"is in the future (today is {today.isoformat()})", value
+    yield from check_future(dates, today)

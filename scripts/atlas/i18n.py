@@ -127,15 +127,15 @@ def en(value: dict[str, str] | None) -> str | None:
 UNTRANSLATED = "<!--ra-untranslated-notice-->"
 
 
+def _notice(message: str) -> str:
+    return f'<div class="admonition note ra-untranslated-notice" role="note"><p>{escape(message)}</p></div>'
+
+
 def finish_page(text: str, localizer: Localizer, gettext) -> str:
     """Put the visible "not yet translated" notice where the page asked for it."""
     notice = ""
     if localizer.fallbacks and localizer.code != DEFAULT:
-        notice = (
-            '<div class="admonition note ra-untranslated-notice" role="note"><p>'
-            + str(escape(gettext("Some text on this page is not yet translated. It is shown in English.")))
-            + "</p></div>"
-        )
+        notice = _notice(gettext("Some text on this page is not yet translated. It is shown in English."))
     localizer.fallbacks = 0
     return text.replace(UNTRANSLATED, notice)
 
@@ -144,11 +144,11 @@ def english_fallback(markdown: str, gettext) -> str:
     """A whole page shown in English on another language's site: a visible notice, then the
     page body marked ``lang="en"`` (front matter kept as it is)."""
     head, sep, body = markdown.partition("\n---\n") if markdown.startswith("---\n") else ("", "", markdown)
-    notice = escape(gettext("This page is not yet translated. It is shown in English."))
-    return (
-        f'{head}{sep}\n<div class="admonition note ra-untranslated-notice" role="note"><p>{notice}</p></div>\n'
-        f'\n<div lang="en" markdown>\n\n{body}\n</div>\n'
-    )
+    notice = _notice(gettext("This page is not yet translated. It is shown in English."))
+    return f'{head}{sep}\n{notice}\n\n<div lang="en" markdown>\n\n{body}\n</div>\n'
 
 
-__all__ = ["DEFAULT", "english_fallback", "Language", "Localizer", "Localized", "en", "escape", "languages", "mark_language", "translations"]
+__all__ = [
+    "DEFAULT", "Language", "Localized", "Localizer", "en", "english_fallback", "finish_page", "languages",
+    "mark_language", "translations",
+]

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from babel.numbers import format_decimal
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import fmt, vocab
@@ -51,7 +51,6 @@ def environment(lang: Language, translations, localizer: Localizer) -> Environme
         tojson_str=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),  # YAML front matter
     )
     env.tests["in_category"] = lambda e, layer, key: (status_category if layer == "status" else expression_category)(e) == key
-    site_root_extra = "" if lang.code == DEFAULT else "../"
     env.globals.update(
         STATUS=vocab.STATUS_LABELS, DEATH=vocab.DEATH_PENALTY_LABELS, DEATH_SHORT=vocab.DEATH_PENALTY_SHORT,
         TARGET=vocab.TARGET_LABELS, LAW_STATE=vocab.LAW_STATE_LABELS, GENDER_LAW=vocab.GENDER_LAW_LABELS,
@@ -68,7 +67,6 @@ def environment(lang: Language, translations, localizer: Localizer) -> Environme
         page_url=lambda url: "/" + lang.prefix + url.lstrip("/"),
         lang=lang,
     )
-    env.globals["_site_root_extra"] = site_root_extra
     return env
 
 
@@ -91,7 +89,7 @@ def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways
     localizer = Localizer(lang.code)
     env = environment(lang, translations, localizer)
     gettext = translations.gettext
-    extra = env.globals["_site_root_extra"]
+    extra = "" if lang.code == DEFAULT else "../"  # from a language's root up to the site root
 
     def render(template: str, root: str, **context) -> str:
         localizer.fallbacks = 0

@@ -8,6 +8,7 @@ by 'unsafe-inline'. Pagefind needs WebAssembly ('wasm-unsafe-eval').
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import re
 from html import escape
@@ -75,15 +76,12 @@ def redirect_page(target: str, title: str) -> str:
 def merge_sitemaps(site: Path, langs) -> None:
     """One sitemap for every language: MkDocs writes one per build; fold them into the
     root sitemap.xml (and its .gz), deterministically."""
-    import gzip
-    import re as _re
-
     urls = []
     for lang in langs:
         path = site / lang.prefix / "sitemap.xml"
         if not path.exists():
             continue
-        urls += _re.findall(r"<url>.*?</url>", path.read_text("utf-8"), _re.S)
+        urls += re.findall(r"<url>.*?</url>", path.read_text("utf-8"), re.S)
         if lang.prefix:
             path.unlink()
             (site / lang.prefix / "sitemap.xml.gz").unlink(missing_ok=True)

@@ -105,9 +105,10 @@ def render_routes(pathways: Pathways | None, env: Environment, localizer: Locali
     if pathways is None:
         return {}
     pages = {}
-    for name in sorted(env.list_templates(filter_func=lambda n: n.startswith("routes/") and n.endswith(".md.j2"))):
+    templates = set(env.list_templates(extensions=["j2"]))
+    for name in sorted(n for n in templates if n.startswith("routes/") and n.endswith(".md.j2")):
         translated = f"{lang.code}/{name}"
-        has_translation = lang.code == DEFAULT or translated in env.list_templates()
+        has_translation = lang.code == DEFAULT or translated in templates
         citations = Citations(pathways, localizer, lang, gettext)
         localizer.fallbacks = 0
         text = env.get_template(translated if lang.code != DEFAULT and has_translation else name).render(
