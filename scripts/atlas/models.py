@@ -122,7 +122,11 @@ class Source(Model):
     id: SourceId = Field(description="Short id, unique in the file, cited by claims.")
     publisher: ShortText = Field(description="Who published it, e.g. 'Human Dignity Trust'.")
     title: ShortText = Field(description="The title as published.")
-    url: Url = Field(description="Where a reader can find it.")
+    url: Url = Field(description="The publication's own address: the gazette, court, NGO or outlet that published it.")
+    copy_url: Url | None = Field(
+        default=None,
+        description="Where the copy you read is, when it is not the publication's own address (a mirror, an archive, an uploaded PDF).",
+    )
     published: PartialDate | None = Field(
         default=None, description="Publication date; leave out when the page is undated (n.d.)."
     )
