@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import http.server
 import os
+import threading
 import shutil
 from pathlib import Path
 
@@ -50,3 +53,81 @@ def real_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("real-site") / "site"
     build(ROOT, site=site)
     return site
+
+
+# --- Real Chromium against the built site (browser tests) --------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+EXIT_HOST = "https://www.bbc.com/"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser that closes a connection early is not an error of the site."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site):
+    handler = functools.partial(QuietHandler, directory=str(real_site))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def pw():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: run `make browser-deps`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(pw):
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def bfcache_browser(pw):
+    """Chromium with its back-forward cache on (Playwright turns it off by default)."""
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS,
+                                 ignore_default_args=["--disable-back-forward-cache"])
+    yield browser
+    browser.close()
+
+
+def neutral_exit(context):
+    """Stand in for the exit destination: the tests run offline."""
+    context.route(f"{EXIT_HOST}**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<title>Weather</title><p>Weather</p>"))
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    neutral_exit(context)
+    page = context.new_page()
+    yield page
+    context.close()
+
+

@@ -6,19 +6,16 @@ Covers the quick exit, privacy (no request leaves the site, no cookies), accessi
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
+from conftest import EXIT_HOST, neutral_exit
+
 playwright = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-EXIT_HOST = "https://www.bbc.com/"
 SAMPLE = "UG"  # the country page the tests open; any country with a data file works
 PAGES = {
     "home": "/",
@@ -43,33 +40,6 @@ PAGES = {
 }
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        """A browser that closes a connection early is not an error of the site."""
-        import sys
-
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site):
-    handler = functools.partial(QuietHandler, directory=str(real_site))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture(scope="module", autouse=True)
 def sample_country(real_site):
     """Point PAGES at a real country and its region, read from the built API."""
@@ -81,53 +51,6 @@ def sample_country(real_site):
     PAGES["french country"] = "/fr" + record["url"]
     PAGES["region"] = f"/regions/{record['region']}/"
     return record
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is missing: run `make browser-deps`")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )
-        yield browser
-        browser.close()
-
-
-def neutral_exit(context):
-    """Stand in for the exit destination: the tests run offline."""
-    context.route(f"{EXIT_HOST}**", lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<title>Weather</title><p>Weather</p>"))
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    neutral_exit(context)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def test_shift_three_times_leaves_and_back_does_not_return(page, base_url):
-    url = base_url + PAGES["country"]
-    page.goto(url)
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift")
-    assert "1 more time" in page.inner_text("#ra-exit-status")
-    page.keyboard.press("Shift")
-    page.wait_for_url(f"{EXIT_HOST}**")
-    page.go_back()
-    assert not page.url.startswith(base_url), "Back returned to the page the visitor left"
-
-
-def test_exit_button_leaves_with_javascript(page, base_url):
-    page.goto(base_url + PAGES["home"])
-    page.click("#ra-exit")
-    page.wait_for_url(f"{EXIT_HOST}**")
 
 
 def test_exit_button_is_a_working_link_without_javascript(browser, base_url):
@@ -216,8 +139,15 @@ def test_country_page_reads_without_javascript(browser, base_url):
     context.close()
 
 
+def search(page, url, words):
+    """Search as a visitor does: type the words into the box and press Enter."""
+    page.goto(url)
+    page.fill("#ra-q", words)
+    page.press("#ra-q", "Enter")
+
+
 def test_search_finds_a_country_by_name(page, base_url, sample_country):
-    page.goto(base_url + "/search/?q=" + sample_country["name"])
+    search(page, base_url + "/search/", sample_country["name"])
     page.wait_for_selector("#ra-search-results li a")
     hrefs = page.eval_on_selector_all("#ra-search-results li a", "els => els.map(e => e.href)")
     assert any(h.endswith(sample_country["url"]) for h in hrefs)
@@ -329,7 +259,7 @@ def test_french_search_finds_the_french_page(page, base_url, sample_country):
     from babel import Locale
 
     french_name = Locale("fr").territories[sample_country["iso2"]]
-    page.goto(base_url + "/fr/search/?q=" + french_name)
+    search(page, base_url + "/fr/search/", french_name)
     page.wait_for_selector("#ra-search-results li a")
     hrefs = page.eval_on_selector_all("#ra-search-results li a", "els => els.map(e => e.href)")
     assert any(h.endswith("/fr" + sample_country["url"]) for h in hrefs)

@@ -1,8 +1,12 @@
 /* Refuge Atlas quick exit, after GOV.UK's "Exit this page" component.
  * - Activating any [data-ra-exit] link blanks the page at once and replaces it with the
  *   neutral destination by location.replace(), so Back does not return here.
- * - Pressing Shift three times within 5 seconds does the same; progress is announced in a
- *   polite live region.
+ * - Pressing Shift three times on its own within 5 seconds does the same; progress is
+ *   announced in a polite live region.
+ *   Only a Shift pressed and released with no other key in between counts. Any other key
+ *   (typing a capital, Shift+Tab, Shift+arrow to select text), a mouse press while Shift is
+ *   down, or a pause of more than 5 seconds starts the count again.
+ * - If the browser restores an exited page from its back-forward cache, it is replaced again.
  * Without JavaScript the links still go to the destination (but Back would return here:
  * the Browse safely page explains this). */
 (function () {
@@ -12,12 +16,15 @@
   var destination = links[0].getAttribute("href");
   var status = document.getElementById("ra-exit-status");
   var bar = document.querySelector("[data-ra-exit-bar]");
+  var WINDOW_MS = 5000;
+  var presses = 0;
+  var timer = null;
+  var shiftAlone = false; // Shift is down and nothing else has happened since
+
   function message(name, fallback) {
     var text = bar && bar.getAttribute("data-" + name);
     return text || fallback;
   }
-  var presses = 0;
-  var timer = null;
 
   function exitNow(event) {
     if (event) event.preventDefault();
@@ -32,27 +39,57 @@
   }
 
   function reset() {
-    presses = 0;
+    if (timer) window.clearTimeout(timer);
     timer = null;
-    say("");
+    if (presses) say("");
+    presses = 0;
+  }
+
+  function isShift(event) {
+    return event.key === "Shift" || event.keyCode === 16;
   }
 
   for (var i = 0; i < links.length; i++) links[i].addEventListener("click", exitNow);
 
+  document.addEventListener("keydown", function (event) {
+    if (isShift(event)) {
+      // A held Shift repeats keydown; only the first one starts a press. Shift with another
+      // modifier already held is a chord, not a press on its own.
+      if (!event.repeat) shiftAlone = !(event.ctrlKey || event.altKey || event.metaKey);
+      return;
+    }
+    shiftAlone = false;
+    reset();
+  }, true);
+
+  document.addEventListener("mousedown", function () {
+    shiftAlone = false;
+    reset();
+  }, true);
+
   document.addEventListener("keyup", function (event) {
-    if (event.key !== "Shift") return;
+    if (!isShift(event)) return;
+    var counted = shiftAlone;
+    shiftAlone = false;
+    if (!counted) return;
     presses += 1;
     if (timer) window.clearTimeout(timer);
-    timer = window.setTimeout(reset, 5000);
+    timer = window.setTimeout(reset, WINDOW_MS);
     if (presses >= 3) {
       say(message("exiting", "Exiting this page."));
       exitNow();
-    } else {
-      var left = 3 - presses;
-      var text = left === 1 ? message("more-one", "Shift pressed. Press Shift 1 more time to exit this page.")
-        : message("more-other", "Shift pressed. Press Shift {n} more times to exit this page.");
-      say(text.replace("{n}", String(left)));
+      return;
     }
+    var left = 3 - presses;
+    var text = left === 1 ? message("more-one", "Shift pressed. Press Shift 1 more time to exit this page.")
+      : message("more-other", "Shift pressed. Press Shift {n} more times to exit this page.");
+    say(text.replace("{n}", String(left)));
+  }, true);
+
+  // Leaving the window (Alt+Tab, a click elsewhere) ends any Shift sequence.
+  window.addEventListener("blur", function () {
+    shiftAlone = false;
+    reset();
   });
 
   // If the browser restores this page from its back-forward cache, hide it again.
