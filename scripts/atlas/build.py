@@ -21,10 +21,10 @@ from pathlib import Path
 from .enrich import Dataset, enrich
 from .export import api_files, host_files
 from .i18n import DEFAULT, Language, english_fallback, languages, translations
-from .load import load_countries, load_pathways
+from .load import load_all, load_countries
 from .pages import render_pages
-from .postprocess import merge_sitemaps, redirect_page, secure_site
-from .sitetree import read_tree, swap_in, sync_tree, write_files
+from .postprocess import UnknownInlineScript, merge_sitemaps, redirect_page, secure_site
+from .sitetree import LinkOutside, read_tree, swap_in, sync_tree, write_files
 
 ROOT = Path(__file__).absolute().parents[2]
 GENERATED = Path("build") / "docs"  # one folder per language: build/docs/en, build/docs/fr
@@ -46,12 +46,14 @@ def selected_languages(root: Path, only: list[str] | None) -> list[Language]:
 def hand_written(root: Path, lang: Language, codes: list[str], gettext) -> dict[str, str | bytes]:
     """docs/ for English; for another language, docs/<code>/ over the English pages, each
     missing page falling back to English with a visible notice. Assets are shared."""
-    english = {
-        rel: data for rel, data in read_tree(root / "docs").items() if rel.split("/", 1)[0] not in codes
-    }
+    try:
+        tree = read_tree(root / "docs", root)
+    except LinkOutside as exc:
+        raise BuildError(str(exc)) from None
+    english = {rel: data for rel, data in tree.items() if rel.split("/", 1)[0] not in codes}
     if lang.code == DEFAULT:
         return english
-    own = read_tree(root / "docs" / lang.code)
+    own = {rel.split("/", 1)[1]: data for rel, data in tree.items() if rel.split("/", 1)[0] == lang.code}
     files: dict[str, str | bytes] = {}
     for rel, data in english.items():
         if rel in own or not rel.endswith(".md"):
@@ -68,8 +70,8 @@ def hand_written(root: Path, lang: Language, codes: list[str], gettext) -> dict[
 def generate(root: Path = ROOT, today: dt.date | None = None, only: list[str] | None = None) -> Dataset:
     """Validate the data and write one Markdown tree per language into ``build/docs/<code>``
     (``only``: just these languages, e.g. ``["en"]`` for a quick English-only build)."""
-    data = load_dataset(root, today)
-    pathways = load_pathways(root / "data", root=root, today=today)
+    countries, pathways = load_all(root / "data", root=root, today=today)
+    data = enrich(countries)
     codes = [lang.code for lang in languages(root)]
     for lang in selected_languages(root, only):
         trans = translations(root, lang.code)
@@ -159,7 +161,10 @@ def build(root: Path = ROOT, site: Path | None = None, search: bool = True, only
         merge_sitemaps(tmp, langs)
         # Dotfiles are not copied by MkDocs, so host files are written after it.
         write_files(tmp, host_files(data, os.environ.get("ATLAS_SITE_URL")))
-        secure_site(tmp)
+        try:
+            secure_site(tmp)
+        except UnknownInlineScript as exc:
+            raise BuildError(f"Inline scripts not on the allowlist:\n{exc}") from None
         if search:
             run_pagefind(tmp)
         swap_in(tmp, site)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pycountry
 from pydantic import BaseModel
 
+from . import vocab
 from .models import Country, Pathways
 
 Finding = tuple  # (path, message) or (path, message, value)
@@ -102,7 +103,7 @@ def check_dates(country: Country, today: dt.date) -> Iterator[Finding]:
 
 def check_status(country: Country) -> Iterator[Finding]:
     status = country.status
-    in_force = [p for p in country.provisions if p.state == "in_force"]
+    in_force = vocab.in_force(country.provisions)
     if status.value == "criminalized" and not in_force:
         yield ("provisions",), "needs at least one provision in force when status.value is criminalized"
     if status.value == "not_criminalized" and in_force:

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from .build import ROOT, BuildError, build, generate
 from .export import country_schema_json
-from .load import DataError, load_countries
+from .load import DataError, load_all
 
 SCHEMA_FILE = Path("data") / "schema" / "country.schema.json"
 
 
 def cmd_validate(args) -> int:
-    countries = load_countries(ROOT / "data", root=ROOT)
-    print(f"{len(countries)} country files are valid.")
+    countries, pathways = load_all(ROOT / "data", root=ROOT)
+    print(f"{len(countries)} country files{' and pathways.yaml' if pathways else ''} are valid.")
     return 0
 
 
@@ -82,6 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"Build failed; site/ was not changed.\n{exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # a disk, permission or missing-file problem: say so, no traceback
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"Failed: {exc.strerror or exc}{where}; site/ was not changed.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Stopped; site/ was not changed.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -33,6 +33,16 @@ class EnrichedCountry:
     continent: str
     sources_by_id: dict[str, Source]
     neighbours: tuple[Neighbour, ...] = ()
+    # Laws in force today (vocab.in_force), computed once for pages, map, table and CSV.
+    provisions_in_force: tuple = ()
+    propaganda_laws_in_force: tuple = ()
+    gender_expression_laws_in_force: tuple = ()   # cross-dressing, impersonation
+    gender_restrictions_in_force: tuple = ()      # care bans, bans on legal gender change
+    primary_source_ids: frozenset = frozenset()
+
+    @property
+    def death_rank(self) -> int:
+        return vocab.DEATH_PENALTY_RANK[self.country.death_penalty.status]
 
     @property
     def iso2(self) -> str:
@@ -100,7 +110,7 @@ class Dataset:
 
 def headline_provision(country: Country) -> Provision | None:
     """The in-force provision with the most severe maximum penalty."""
-    in_force = [p for p in country.provisions if p.state == "in_force"]
+    in_force = vocab.in_force(country.provisions)
     if not in_force:
         return None
     return max(in_force, key=lambda p: (vocab.PENALTY_SEVERITY[p.penalty_kind], p.max_years or 0))
@@ -110,9 +120,8 @@ def applies_to(country: Country) -> tuple[str, ...]:
     if country.status.value == "not_criminalized":
         return ()
     targets: set[str] = set()
-    for p in country.provisions:
-        if p.state == "in_force":
-            targets |= {"men", "women"} if p.targets == "both" else {p.targets}
+    for p in vocab.in_force(country.provisions):
+        targets |= {"men", "women"} if p.targets == "both" else {p.targets}
     return tuple(t for t in ("men", "women") if t in targets)
 
 
@@ -153,6 +162,13 @@ def enrich(countries: list[Country]) -> Dataset:
             region_name=region.name,
             continent=region.continent,
             sources_by_id={s.id: s for s in c.sources},
+            provisions_in_force=tuple(vocab.in_force(c.provisions)),
+            propaganda_laws_in_force=tuple(vocab.in_force(c.expression_laws)),
+            gender_expression_laws_in_force=tuple(
+                law for law in vocab.in_force(c.gender_expression_laws) if law.kind in vocab.GENDER_EXPRESSION_KINDS),
+            gender_restrictions_in_force=tuple(
+                law for law in vocab.in_force(c.gender_expression_laws) if law.kind in vocab.GENDER_RESTRICTION_KINDS),
+            primary_source_ids=frozenset(s.id for s in c.sources if vocab.is_primary(s)),
         ))
     by_code = {e.iso2: e for e in first}
     items = []
@@ -168,7 +184,7 @@ def enrich(countries: list[Country]) -> Dataset:
             ))
         items.append(replace(e, neighbours=tuple(neighbours)))
     items.sort(key=lambda e: e.country.name)
-    as_of = max((c.last_reviewed for c in countries), default=dt.date(2026, 1, 1))
+    as_of = max(c.last_reviewed for c in countries)  # load refuses an empty data set: no default date
     return Dataset(countries=tuple(items), stats=compute_stats(items), data_as_of=as_of)
 
 

@@ -79,10 +79,6 @@ def country_json(data: Dataset, e: EnrichedCountry) -> str:
     return dumps({"version": API_VERSION, "generated": data.data_as_of.isoformat(), "country": full_record(e)})
 
 
-def _in_force(laws) -> int:
-    return sum(law.state == "in_force" for law in laws)
-
-
 def countries_csv(data: Dataset) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -92,8 +88,9 @@ def countries_csv(data: Dataset) -> str:
         writer.writerow([
             rec["iso2"], rec["name"], rec["url"], str(rec["un_member"]).lower(), rec["region"],
             rec["status"], ";".join(rec["applies_to"]), rec["death_penalty"], rec["max_penalty"] or "",
-            rec["decriminalized"] or "", _in_force(e.country.gender_expression_laws),
-            _in_force(e.country.expression_laws), rec["last_reviewed"], str(rec["verified"]).lower(),
+            rec["decriminalized"] or "",
+            len(e.gender_expression_laws_in_force) + len(e.gender_restrictions_in_force),
+            len(e.propaganda_laws_in_force), rec["last_reviewed"], str(rec["verified"]).lower(),
         ])
     return out.getvalue()
 

@@ -7,6 +7,7 @@ data text can never become markup.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 from babel.dates import format_date, format_skeleton
@@ -45,3 +46,29 @@ def paragraphs(text: str | None) -> Markup:
 def oneline(text: str | None) -> Markup:
     """Plain text → escaped text on a single line."""
     return escape(" ".join((text or "").split()))
+
+
+# Characters that Markdown (with this site's extensions) gives a meaning to inline.
+_MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&!|~^=#\"'"}
+
+
+def inline_text(text: str | None) -> Markup:
+    """Data text for a Markdown paragraph (not an HTML block): HTML-escaped, and every
+    character Markdown could read as syntax written as a character reference, so that
+    ``[x](javascript:…)`` in a data file stays visible text and never becomes a link."""
+    flat = " ".join((text or "").split())
+    return Markup("".join(_MARKDOWN_SPECIAL.get(c, c) for c in flat))
+
+
+_UNSAFE_FRONT_MATTER = re.compile(r'[<>"&\r\n]')
+
+
+def front_matter(value: object) -> Markup:
+    """A value for a page's YAML front matter. MkDocs prints titles and descriptions into
+    the HTML without escaping them, so a value may not hold < > " & or a line break: place
+    names cannot (models.PlaceName), and this refuses anything else that would."""
+    text = value.unescape() if isinstance(value, Markup) else str(value)  # gettext output is escaped
+    bad = _UNSAFE_FRONT_MATTER.search(text)
+    if bad:
+        raise ValueError(f"front matter value {text!r} holds {bad.group()!r}; MkDocs would print it into the HTML unescaped")
+    return Markup(json.dumps(text, ensure_ascii=False))

@@ -64,8 +64,8 @@ def status_category(e: EnrichedCountry | None) -> str:
 def expression_category(e: EnrichedCountry | None) -> str:
     if e is None:
         return "no_data"
-    prop = any(law.state == "in_force" for law in e.country.expression_laws)
-    gender = any(law.state == "in_force" for law in e.country.gender_expression_laws)
+    prop = bool(e.propaganda_laws_in_force)
+    gender = bool(e.gender_expression_laws_in_force)
     return "both" if prop and gender else "propaganda" if prop else "gender" if gender else "none_recorded"
 
 

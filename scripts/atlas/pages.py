@@ -48,7 +48,7 @@ def environment(lang: Language, translations, localizer: Localizer) -> Environme
         paras=lambda text: mark_language(text, fmt.paragraphs(text)) if text else Markup(""),
         oneline=lambda text: mark_language(text, fmt.oneline(text)),
         t=localizer.text,
-        tojson_str=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),  # YAML front matter
+        tojson_str=fmt.front_matter,  # YAML front matter: refuses < > " & and line breaks
     )
     env.tests["in_category"] = lambda e, layer, key: (status_category if layer == "status" else expression_category)(e) == key
     env.globals.update(

@@ -15,40 +15,90 @@ from html import escape
 from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+INLINE_STYLE = re.compile(r"<style(?P<attrs>[^>]*)>(?P<body>.*?)</style>", re.S)
+CSP_META = re.compile(r"<meta\s+http-equiv=[\"']?Content-Security-Policy[\"']?", re.I)
 CHARSET = '<meta charset="utf-8">'
 
+# The only inline scripts a page may hold, pinned by the SHA-256 of their text with the
+# site-relative base (which differs with page depth) replaced by "BASE". A script not in
+# this list fails the build: nothing a bug or a hand-written page adds is trusted by
+# accident. When Material changes one of its scripts, tests/test_csp.py names it; check the
+# new text, then update its hash here.
+KNOWN_SCRIPTS = {
+    # overrides/main.html: the frame guard
+    "frame guard": "MpF5HY4XCaxyxjOBsLpuOxMqIf8YtA6zwQK+/B72v1A=",
+    # Material base.html: __md_scope, __md_get/__md_set (palette and state storage)
+    "material scope": "nicDKD8N+Ac4e1sdTbP9Yt9soQHHjvjNS5ZFHpWH9VI=",
+    # Material base.html: open the content tab named in the address
+    "material tabs": "/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8=",
+}
+_BASE = re.compile(r'new URL\("[^"]*",location\)')
 
-def csp_for(html: str) -> str:
-    hashes = []
+
+class UnknownInlineScript(ValueError):
+    pass
+
+
+def digest(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def pinned_name(body: str) -> str | None:
+    """The name under which ``body`` is pinned, or None when it is not a known script."""
+    normal = digest(_BASE.sub('new URL("BASE",location)', body))
+    return next((name for name, pin in KNOWN_SCRIPTS.items() if pin == normal), None)
+
+
+def csp_for(html: str, page: str = "page") -> str:
+    hashes = set()
     for m in INLINE_SCRIPT.finditer(html):
         if 'type="application/json"' in m.group("attrs"):
             continue  # data, not executed
-        digest = base64.b64encode(hashlib.sha256(m.group("body").encode("utf-8")).digest()).decode()
-        hashes.append(f"'sha256-{digest}'")
-    script_src = " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(set(hashes))])
+        body = m.group("body")
+        if pinned_name(body) is None:
+            raise UnknownInlineScript(
+                f"{page}: an inline script that is not on the allowlist ({body.strip()[:60]!r}); "
+                "move it to a file under docs/assets/, or pin it in atlas.postprocess.KNOWN_SCRIPTS"
+            )
+        hashes.add(f"'sha256-{digest(body)}'")
+    styles = {f"'sha256-{digest(m.group('body'))}'" for m in INLINE_STYLE.finditer(html)}
+    script_src = " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(hashes)])
+    style_src = " ".join(["'self'", *sorted(styles)])
     return (
         "default-src 'self'; "
         f"script-src {script_src}; "
-        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+        f"style-src {style_src}; img-src 'self' data:; font-src 'self'; "
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
     )
 
 
-def add_csp(html: str) -> str:
+def add_csp(html: str, page: str = "page") -> str:
     if CHARSET not in html:
-        raise ValueError("page has no <meta charset> to anchor the Content-Security-Policy")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp_for(html)}">'
+        raise ValueError(f"{page} has no <meta charset> to anchor the Content-Security-Policy")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp_for(html, page)}">'
     return html.replace(CHARSET, CHARSET + "\n    " + meta, 1)
 
 
+def has_csp(html: str) -> bool:
+    """A page already carries a policy only if it has the meta tag, not merely the words."""
+    return CSP_META.search(html) is not None
+
+
 def secure_site(site: Path) -> int:
-    count = 0
+    """Add a CSP to every HTML page; raise ``UnknownInlineScript`` listing every page with an
+    inline script that is not pinned."""
+    count, errors = 0, []
     for page in sorted(site.rglob("*.html")):
         html = page.read_text("utf-8")
-        if "Content-Security-Policy" in html:
+        if has_csp(html):
             continue
-        page.write_text(add_csp(html), "utf-8")
+        try:
+            page.write_text(add_csp(html, str(page.relative_to(site))), "utf-8")
+        except UnknownInlineScript as exc:
+            errors.append(str(exc))
         count += 1
+    if errors:
+        raise UnknownInlineScript("\n".join(errors))
     return count
 
 

@@ -44,7 +44,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}: "
+        where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "  # line 0: a whole file or folder
         return where + (f"{self.path}: {self.message}" if self.path else self.message)
 
 

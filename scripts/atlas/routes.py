@@ -10,7 +10,7 @@ import re
 
 from babel.numbers import format_decimal
 from jinja2 import Environment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import fmt
 from .i18n import DEFAULT, Language, Localizer, english_fallback, finish_page, mark_language
@@ -66,7 +66,7 @@ class Citations:
             raise KeyError(f"templates/routes: fig('{fid}') is not a figure id in data/pathways.yaml")
         figure = self.figures[fid]
         text = format_value(figure, self.localizer, self.lang.babel, self.gettext)
-        return Markup('<strong class="ra-fig">{}</strong>{}').format(text, self.cite(figure.sources))
+        return Markup('<strong class="ra-fig">{}</strong>{}').format(fmt.inline_text(text), self.cite(figure.sources))
 
     def unpublished(self, fid: str) -> Markup:
         if fid not in self.missing:
@@ -75,8 +75,8 @@ class Citations:
         label = self.localizer.text(item.label)
         note = self.localizer.text(item.note)
         return Markup('<strong class="ra-unpublished">{} {}.</strong> {}{}').format(
-            self.gettext("Not published:"), label[0].lower() + label[1:],
-            mark_language(note, escape(note)), self.cite(item.sources)
+            self.gettext("Not published:"), fmt.inline_text(label[0].lower() + label[1:]),
+            mark_language(note, fmt.inline_text(note)), self.cite(item.sources)
         )
 
     def sources_section(self) -> Markup:
@@ -87,7 +87,7 @@ class Citations:
             date = fmt.human_date(s.published, locale=loc) + "." if s.published else self.gettext("n.d.")
             accessed = self.gettext("Accessed %(date)s.") % {"date": fmt.human_date(s.accessed, locale=loc)}
             items.append(Markup('<li id="source-{}">{}, <a href="{}">{}</a>, {} {}</li>').format(
-                sid, s.publisher, s.url, s.title, date, accessed))
+                sid, fmt.inline_text(s.publisher), s.url, fmt.inline_text(s.title), date, accessed))
         body = Markup('<ol class="ra-sources">{}</ol>').format(Markup("").join(items))
         reviewed = fmt.human_date(self.pathways.last_reviewed, locale=self.lang.babel)
         heading = Markup("## {} {{#sources}}\n\n<div class=\"ra-section\">\n").format(self.gettext("Sources"))

@@ -33,12 +33,36 @@ def sync_tree(target: Path, files: dict[str, str | bytes]) -> int:
     return written
 
 
-def read_tree(source: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(source)): p.read_bytes()
-        for p in sorted(source.rglob("*"))
-        if p.is_file() and not p.name.startswith(".")
-    }
+class LinkOutside(Exception):
+    """A symbolic link in a source tree points outside the project."""
+
+
+def inside(path: Path, *folders: Path) -> bool:
+    real = path.resolve()
+    return any(real == f.resolve() or f.resolve() in real.parents for f in folders)
+
+
+def read_tree(source: Path, project: Path | None = None) -> dict[str, bytes]:
+    """Every file below ``source`` (dotfiles skipped). A symbolic link is followed only when
+    it stays inside ``source`` or ``project``: a link to a file elsewhere (say
+    /proc/self/environ) would publish it, so it raises ``LinkOutside``."""
+    allowed = [source] + ([project] if project else [])
+    files = {}
+    for dirpath, dirnames, filenames in os.walk(source, followlinks=False):
+        base = Path(dirpath)
+        for name in sorted(dirnames + filenames):
+            path = base / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink() and not inside(path, *allowed):
+                raise LinkOutside(f"{path} is a link to {os.readlink(path)}, outside the project; "
+                                  "copy the file into the project instead")
+            if path.is_dir() and path.is_symlink():
+                files.update({f"{path.relative_to(source)}/{rel}": data for rel, data in read_tree(path, project).items()})
+            elif path.is_file():
+                files[str(path.relative_to(source))] = path.read_bytes()
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+    return dict(sorted(files.items()))
 
 
 def write_files(target: Path, files: dict[str, str | bytes]) -> None:

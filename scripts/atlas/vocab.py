@@ -29,6 +29,7 @@ DEATH_PENALTY_LABELS: dict[str, str] = {
     "none": N_("No death penalty"),
 }
 
+DEATH_PENALTY_RANK: dict[str, int] = {"prescribed": 2, "possible": 1, "none": 0}
 DEATH_PENALTY_SHORT: dict[str, str] = {"prescribed": N_("Prescribed"), "possible": N_("Possible"), "none": N_("None")}
 
 Target = Literal["men", "women", "both"]
@@ -41,6 +42,13 @@ PENALTY_SEVERITY: dict[str, int] = {
 }
 
 LawState = Literal["in_force", "pending", "struck_down", "repealed"]
+
+
+def in_force(laws):
+    """The one rule for "is law today": only laws whose state is in_force. Checks, enrich and
+    through it every page, map, table and download use this, nothing else."""
+    return [law for law in laws if law.state == "in_force"]
+
 LAW_STATE_LABELS: dict[str, str] = {
     "in_force": N_("In force"),
     "pending": N_("Pending: not law"),
@@ -51,6 +59,11 @@ LAW_STATE_LABELS: dict[str, str] = {
 GenderLawKind = Literal[
     "cross_dressing", "impersonation", "gender_recognition_ban", "gender_care_ban", "other"
 ]
+# Laws that punish how a person dresses or presents: shown as "laws against gender
+# expression" on the map. Bans on gender-affirming care or on legal gender change restrict
+# trans people's lives but do not criminalize expression: they are shown apart.
+GENDER_EXPRESSION_KINDS = frozenset({"cross_dressing", "impersonation", "other"})
+GENDER_RESTRICTION_KINDS = frozenset({"gender_recognition_ban", "gender_care_ban"})
 GENDER_LAW_LABELS: dict[str, str] = {
     "cross_dressing": N_("Cross-dressing"),
     "impersonation": N_("Impersonation or 'imitating' the other sex"),
@@ -101,6 +114,10 @@ PROTECTION_LABELS: dict[str, str] = {
 
 SourceKind = Literal["legislation", "court", "government", "un", "ngo", "news", "academic", "other"]
 PRIMARY_SOURCE_KINDS = frozenset({"legislation", "court", "government"})
+
+
+def is_primary(source) -> bool:
+    return source.kind in PRIMARY_SOURCE_KINDS
 
 
 class Region(NamedTuple):

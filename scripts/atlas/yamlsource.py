@@ -4,6 +4,11 @@ Why not ``yaml.safe_load``: YAML 1.1 turns ``NO`` (Norway) and ``yes`` into bool
 dates into ``datetime.date``; we keep YAML 1.2's core rules (only true/false are booleans,
 dates stay strings for the schema to check), reject duplicate keys, and remember where
 every key and list item sits so that errors can name the line.
+
+Hostile input is refused before anything is built from it: anchors and aliases (a few
+hundred bytes of aliases can expand to gigabytes: "billion laughs"), nesting deeper than
+``MAX_DEPTH`` (deep recursion crashes the parser), and keys that are not plain scalars.
+A first pass over the parser's events checks all three without building anything.
 """
 
 from __future__ import annotations
@@ -61,8 +66,39 @@ class YamlError(Exception):
         self.message = message
 
 
+MAX_DEPTH = 24  # a country file nests about 6 levels; the template 7
+
+
+def _refuse_hostile(text: str, loader_class: type) -> None:
+    """Raise ``YamlError`` at the first anchor, alias or too-deep nesting, reading events only."""
+    loader = loader_class(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlError(line, f"uses the YAML alias '*{event.anchor}'; data files spell every value out (no & or *)")
+            if getattr(event, "anchor", None):
+                raise YamlError(line, f"uses the YAML anchor '&{event.anchor}'; data files spell every value out (no & or *)")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlError(line, f"nests lists and mappings more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, loader_class: type = _Loader) -> YamlDocument:
-    """Parse ``text``; raise ``YamlError`` with a line number on malformed YAML."""
+    """Parse ``text``; raise ``YamlError`` with a line number on malformed or hostile YAML."""
+    try:
+        _refuse_hostile(text, loader_class)
+    except yaml.MarkedYAMLError:
+        pass  # malformed: the parse below words the error with its line
+    except yaml.YAMLError as exc:
+        raise YamlError(1, f"malformed YAML: {exc}") from None
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
@@ -89,8 +125,10 @@ def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError(line, "has a key that is a list or a mapping; a key is a plain word such as 'status'")
+            key = key_node.value
             if key in seen:
                 raise YamlError(line, f"duplicate key '{key}' (first on line {seen[key]})")
             seen[key] = line
@@ -103,8 +141,13 @@ def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Read and parse a file; bad bytes and bad YAML both become ``YamlError``."""
-    raw = path.read_bytes()
+    """Read and parse a file; unreadable files, bad bytes and bad YAML all become ``YamlError``."""
+    if path.is_dir():
+        raise YamlError(0, "is a folder, not a file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlError(0, f"cannot be read ({exc.strerror or exc.__class__.__name__})") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
