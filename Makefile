@@ -7,14 +7,14 @@ PY := $(VENV)/bin/python
 export PYTHONPATH := scripts
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock | sha1sum | cut -c1-12)
 
-.PHONY: help setup build validate serve test test-fast browser-deps bench lock schema clean deploy geometry messages
+.PHONY: help setup build validate serve test test-fast browser-deps bench lock schema clean deploy geometry messages check-sources
 
 help: ## list the targets, one line each
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -30,11 +30,17 @@ serve: $(STAMP) ## live preview on http://127.0.0.1:8000; rebuilds when data/ or
 	$(PY) -m atlas generate
 	$(PY) -m mkdocs serve --livereload --dirty
 
+check-sources: $(STAMP) ## check every source address (needs a network); list the dead and moved ones
+	$(PY) -m atlas check-sources
+
 schema: $(STAMP) ## export the JSON Schema to data/schema/ from the models
 	$(PY) -m atlas schema
 
 browser-deps: ## install Chromium (Debian) and axe-core (npm) for the browser tests, when missing
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@if [ -n "$$ATLAS_CHROMIUM" ]; then test -x "$$ATLAS_CHROMIUM" || { echo "ATLAS_CHROMIUM=$$ATLAS_CHROMIUM is not an executable"; exit 2; }; \
+	elif ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian), or set ATLAS_CHROMIUM to a Chrome or Chromium binary"; exit 2; fi; fi
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 
 test: $(STAMP) browser-deps ## run every test: unit, data, strict build, browser (real Chromium)
@@ -46,10 +52,12 @@ test-fast: $(STAMP) ## run the tests that need no browser
 bench: $(STAMP) ## print build time, page weight and search cost figures
 	$(PY) -m atlas.bench
 
-lock: ## re-pin every Python dependency into requirements.lock from pyproject.toml
+lock: ## re-pin every Python dependency, with hashes, into requirements.lock from pyproject.toml
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet ".[test]" && .venv-lock/bin/pip freeze --exclude-editable | grep -v refuge-atlas > requirements.lock
-	rm -rf .venv-lock
+	rm -rf .lock-files && .venv-lock/bin/pip download --quiet --no-deps -r requirements.lock -d .lock-files
+	.venv-lock/bin/python scripts/hash_lock.py requirements.lock .lock-files
+	rm -rf .venv-lock .lock-files
 
 clean: ## remove build artefacts (keeps .venv)
 	rm -rf build site site.old .site-building-* .pytest_cache

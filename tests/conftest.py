@@ -57,7 +57,7 @@ def real_site(tmp_path_factory) -> Path:
 
 # --- Real Chromium against the built site (browser tests) --------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM") or "/usr/bin/chromium"
 EXIT_HOST = "https://www.bbc.com/"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"]

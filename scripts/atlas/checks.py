@@ -8,7 +8,9 @@ finding: the maintainer sees everything wrong with a file in one run.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
+from urllib.parse import parse_qsl, urlsplit
 
 import pycountry
 from pydantic import BaseModel
@@ -41,9 +43,20 @@ def _cited(country: Country) -> Iterator[tuple[tuple, str]]:
     yield from walk(country, ())
 
 
+TRACKING_PARAMETERS = re.compile(r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|yclid)$", re.I)
+
+
+def tracking_parameters(url: str) -> list[str]:
+    return [k for k, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True) if TRACKING_PARAMETERS.match(k)]
+
+
 def check_sources(country: Country | Pathways) -> Iterator[Finding]:
     ids: dict[str, int] = {}
     for i, source in enumerate(country.sources):
+        for key in ("url", "copy_url"):
+            found = tracking_parameters(getattr(source, key) or "")
+            if found:
+                yield ("sources", i, key), f"has the tracking parameter '{found[0]}'; remove it (the address works without it)", getattr(source, key)
         if source.id in ids:
             yield ("sources", i, "id"), f"is a duplicate source id (also sources[{ids[source.id]}])", source.id
         ids.setdefault(source.id, i)
@@ -112,6 +125,13 @@ def check_status(country: Country) -> Iterator[Finding]:
         yield ("status", "decriminalized"), f"is set, but status.value is {status.value}; record earlier changes in the timeline", status.decriminalized
     if status.decriminalized and not status.decriminalized_how:
         yield ("status",), "needs decriminalized_how when decriminalized is set"
+    if status.decriminalized_how == "never_criminalized":
+        if status.decriminalized:
+            yield ("status", "decriminalized"), ("is set, but decriminalized_how is never_criminalized; if a law of this state "
+                                                 "or a predecessor once applied, say how it was repealed"), status.decriminalized
+        for i, event in enumerate(country.timeline):
+            if event.kind == "criminalization":
+                yield ("status", "decriminalized_how"), f"is never_criminalized, but timeline[{i}] records a criminalization", status.decriminalized_how
     if status.value == "not_criminalized" and country.death_penalty.status != "none":
         yield ("death_penalty", "status"), "must be none when same-sex acts are not criminalized", country.death_penalty.status
     if country.death_penalty.status != "none" and not country.death_penalty.sources:

@@ -54,6 +54,21 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_check_sources(args) -> int:
+    """Check every source address (needs a network); list the dead and moved ones."""
+    from .sourcecheck import check_urls, source_urls
+
+    countries, pathways = load_all(ROOT / "data", root=ROOT)
+    where = source_urls(countries, pathways)
+    results = check_urls(list(where), timeout=args.timeout)
+    bad = [r for r in results if r.verdict != "ok"]
+    for r in bad:
+        print(f"{r.verdict.upper():5} {r.url} ({r.detail}); cited in {', '.join(where[r.url])}")
+    print(f"{len(results)} addresses checked: {sum(r.verdict == 'dead' for r in results)} dead, "
+          f"{sum(r.verdict == 'moved' for r in results)} moved.")
+    return 1 if bad else 0
+
+
 def cmd_schema(args) -> int:
     path = ROOT / SCHEMA_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(func=cmd_build)
     sub.add_parser("schema", help="export the JSON Schema to data/schema/").set_defaults(func=cmd_schema)
     sub.add_parser("report", help="print data coverage: counts, unverified entries, 'not known' fields").set_defaults(func=cmd_report)
+    cs = sub.add_parser("check-sources", help="check every source address (needs a network); list dead and moved ones")
+    cs.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for each address")
+    cs.set_defaults(func=cmd_check_sources)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

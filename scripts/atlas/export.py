@@ -7,6 +7,8 @@ same bytes.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import csv
 import io
 import json
@@ -128,13 +130,21 @@ SECURITY_HEADERS = """# Headers for hosts that read _headers (Netlify, Cloudflar
 """
 
 
+def one_year_after(day: dt.date) -> dt.date:
+    """The same day a year later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
 def host_files(data: Dataset, site_url: str | None) -> dict[str, str]:
     """Files for static hosts: security headers (Netlify, Cloudflare Pages), no Jekyll on
     GitHub Pages, and security.txt (RFC 9116) once the site's address is known."""
     files = {"_headers": SECURITY_HEADERS, ".nojekyll": ""}
     if site_url:
         base = site_url.rstrip("/") + "/"
-        expires = data.data_as_of.replace(year=data.data_as_of.year + 1)
+        expires = one_year_after(data.data_as_of)
         files[".well-known/security.txt"] = (
             f"Contact: {base}report/\n"
             f"Expires: {expires.isoformat()}T00:00:00Z\n"

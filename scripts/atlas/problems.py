@@ -6,9 +6,12 @@ A problem names the file, the line, the key path, the bad value and what was exp
 
 from __future__ import annotations
 
+import difflib
+import functools
+import typing
 from dataclasses import dataclass
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .yamlsource import Path_, YamlDocument
 
@@ -97,9 +100,23 @@ def from_validation_error(file: str, doc: YamlDocument, error: ValidationError) 
     for err in error.errors(include_url=False):
         loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden":
-            problems.append(problem_at(file, doc, loc, "is not a known key; check the spelling against data/countries/_template.yaml"))
+            close = difflib.get_close_matches(str(loc[-1]), known_keys(), n=1, cutoff=0.75)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            problems.append(problem_at(file, doc, loc, f"is not a known key; {hint}check the spelling against data/countries/_template.yaml"))
         elif err["type"] == "missing":
             problems.append(problem_at(file, doc, loc, _EXPECT["missing"]))
         else:
             problems.append(problem_at(file, doc, loc, _expectation(err), err.get("input")))
     return problems
+
+
+@functools.cache
+def known_keys() -> tuple[str, ...]:
+    """Every key any data file may use, from the models (for "did you mean" hints)."""
+    from . import models
+
+    keys: set[str] = set()
+    for obj in vars(models).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel):
+            keys |= set(obj.model_fields)
+    return tuple(sorted(keys))
