@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export PYTHONPATH := scripts
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock | sha1sum | cut -c1-12)
 
-.PHONY: help setup build validate serve test test-fast browser-deps bench lock schema clean deploy geometry messages check-sources
+.PHONY: help setup build validate serve test test-fast browser-deps bench lock schema clean deploy geometry messages check-sources translations
 
 help: ## list the targets, one line each
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,8 +27,11 @@ validate: $(STAMP) ## check every data file; report every problem with file and 
 	$(PY) -m atlas validate
 
 serve: $(STAMP) ## live preview on http://127.0.0.1:8000; rebuilds when data/ or docs/ change
-	$(PY) -m atlas generate
-	$(PY) -m mkdocs serve --livereload --dirty
+	$(PY) -m atlas generate --lang en
+	ATLAS_STRICT=false $(PY) -m mkdocs serve --livereload --dirty
+
+translations: $(STAMP) ## after reviewing translations, record what each was made from (FILES=… for some only)
+	$(PY) -m atlas translations $(FILES)
 
 check-sources: $(STAMP) ## check every source address (needs a network); list the dead and moved ones
 	$(PY) -m atlas check-sources

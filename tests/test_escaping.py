@@ -93,7 +93,7 @@ def assert_escaped(html: str, markers: dict[str, tuple], where: str) -> None:
     assert "<script" not in html.lower(), f"{where}: a payload became a <script> tag"
     assert "<b>" not in html, f"{where}: a payload became a <b> tag"
     links = re.findall(r'href="([^"]*)"', html)
-    assert not [u for u in links if "javascript" in u.lower()], f"{where}: a payload became a link"
+    assert not [u for u in links if "javascript:" in u.lower().replace("&#58;", ":")], f"{where}: a payload became a link"
     parser = TextAndTags()
     parser.feed(html)
     text = "".join(parser.text)

@@ -233,3 +233,16 @@ def test_workflow_pins_actions_and_lets_only_deploy_write():
     assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
     runs = " ".join(s.get("run", "") for job in flow["jobs"].values() for s in job["steps"])
     assert "apt-get" not in runs
+
+
+# --- The field reference -------------------------------------------------------------------
+
+def test_field_reference_prints_human_types_and_is_the_same_in_every_process():
+    runs = [subprocess.run([sys.executable, "-c", "from atlas.fieldsdoc import fields_markdown; print(fields_markdown())"],
+                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+                           timeout=60).stdout for _ in range(2)]
+    assert runs[0] == runs[1] and runs[0]
+    assert "Validator" not in runs[0] and "0x" not in runs[0] and "Annotated" not in runs[0]
+    assert "| `sources` | list of source ids (at least one) | yes |" in runs[0]
+    assert "| `date` | date: YYYY, YYYY-MM or YYYY-MM-DD | yes |" in runs[0]
+    assert "/countries/&lt;slug&gt;/" in runs[0]

@@ -73,4 +73,4 @@ def test_country_page_meets_the_weight_budgets(real_site, api):
     for rec in api:
         page = real_site / rec["url"].strip("/") / "index.html"
         assert gz(page.read_bytes()) <= 20_000, f"{rec['url']} HTML over 20 KB gzip"
-        assert first_view(real_site, page)[1] <= 100_000, f"{rec['url']} first view over 100 KB gzip"
+        assert first_view(real_site, page)[1] <= 50_000, f"{rec['url']} first view over 50 KB gzip"

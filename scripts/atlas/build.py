@@ -20,10 +20,11 @@ from pathlib import Path
 
 from .enrich import Dataset, enrich
 from .export import api_files, host_files
-from .i18n import DEFAULT, Language, english_fallback, languages, translations
+from .i18n import DEFAULT, Language, english_fallback, languages, stale_page_notice, translations
+from .staleness import read_lock, stale_pages
 from .load import load_all, load_countries
 from .pages import render_pages
-from .postprocess import UnknownInlineScript, merge_sitemaps, redirect_page, secure_site
+from .postprocess import UnknownInlineScript, merge_sitemaps, prune_theme_assets, redirect_page, secure_site
 from .sitetree import LinkOutside, read_tree, swap_in, sync_tree, write_files
 
 ROOT = Path(__file__).absolute().parents[2]
@@ -54,6 +55,10 @@ def hand_written(root: Path, lang: Language, codes: list[str], gettext) -> dict[
     if lang.code == DEFAULT:
         return english
     own = {rel.split("/", 1)[1]: data for rel, data in tree.items() if rel.split("/", 1)[0] == lang.code}
+    stale = {page.split("/", 2)[2] for page, _ in stale_pages(root, lang.code, read_lock(root, lang.code))
+             if page.startswith("docs/")}
+    for rel in stale & set(own):
+        own[rel] = stale_page_notice(own[rel].decode("utf-8"), gettext)
     files: dict[str, str | bytes] = {}
     for rel, data in english.items():
         if rel in own or not rel.endswith(".md"):
@@ -76,7 +81,12 @@ def generate(root: Path = ROOT, today: dt.date | None = None, only: list[str] | 
     for lang in selected_languages(root, only):
         trans = translations(root, lang.code)
         files = hand_written(root, lang, codes, trans.gettext)
-        generated = {**render_pages(data, lang, trans, pathways), **redirects(data)}
+        lock = read_lock(root, lang.code) if lang.code != DEFAULT else None
+        stale_templates = frozenset(
+            page.split("templates/", 1)[1] for page, _ in (stale_pages(root, lang.code, lock) if lock else [])
+            if "/templates/" in page)
+        generated = {**render_pages(data, lang, trans, pathways, lock, stale_templates), **redirects(data),
+                     **name_redirects(data, lang)}
         if lang.code == DEFAULT:
             generated.update(api_files(data, os.environ.get("ATLAS_SITE_URL")))
         for rel, text in generated.items():
@@ -98,6 +108,38 @@ def redirects(data: Dataset) -> dict[str, str]:
         for old in [e.iso2.lower(), *e.country.former_slugs]:
             pages[f"countries/{old}/index.html"] = redirect_page(f"../{e.country.slug}/", e.country.name)
     return pages
+
+
+def slugify(name: str) -> str:
+    """'Côte d’Ivoire' -> 'cote-d-ivoire'; 'Tchad' -> 'tchad'."""
+    import unicodedata
+
+    name = re.sub(r"[’'`]", "-", name)
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def name_redirects(data: Dataset, lang: Language) -> dict[str, str]:
+    """``/<lang>/countries/<slug of the local name>/`` leads to the page (slugs are English
+    and the same in every language, so a reader who types the name in French still
+    arrives). A local slug that is another country's slug, or shared by two countries,
+    gets no redirect."""
+    if lang.code == DEFAULT:
+        return {}
+    from .i18n import Localizer
+
+    localizer = Localizer(lang.code)
+    taken = {e.country.slug for e in data.countries} | {s for e in data.countries for s in e.country.former_slugs}
+    taken |= {e.iso2.lower() for e in data.countries}
+    wanted: dict[str, list] = {}
+    for e in data.countries:
+        local = slugify(localizer.name(e.country))
+        if local and local != e.country.slug:
+            wanted.setdefault(local, []).append(e)
+    return {
+        f"countries/{local}/index.html": redirect_page(f"../{items[0].country.slug}/", localizer.name(items[0].country))
+        for local, items in sorted(wanted.items()) if len(items) == 1 and local not in taken
+    }
 
 
 def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date, lang: Language | None = None, dirty: bool = False) -> None:
@@ -139,7 +181,9 @@ def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date, lang: Language | None
 
 def run_pagefind(site_dir: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        # Heading permalinks ("#") and "Link to this" controls are not words to search.
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
+         "--exclude-selectors", ".headerlink", "--exclude-selectors", ".ra-permalink"],
         capture_output=True, text=True,
     )
     if result.returncode != 0:
@@ -159,6 +203,7 @@ def build(root: Path = ROOT, site: Path | None = None, search: bool = True, only
         for lang in langs:  # English first: MkDocs empties its site_dir
             run_mkdocs(root, tmp / lang.prefix, data.data_as_of, lang)
         merge_sitemaps(tmp, langs)
+        prune_theme_assets(tmp)
         # Dotfiles are not copied by MkDocs, so host files are written after it.
         write_files(tmp, host_files(data, os.environ.get("ATLAS_SITE_URL")))
         try:

@@ -17,11 +17,48 @@ SCHEMA_FILE = Path("data") / "schema" / "country.schema.json"
 def cmd_validate(args) -> int:
     countries, pathways = load_all(ROOT / "data", root=ROOT)
     print(f"{len(countries)} country files{' and pathways.yaml' if pathways else ''} are valid.")
+    warn_stale_translations(countries)
+    return 0
+
+
+def warn_stale_translations(countries) -> int:
+    """Warn (without failing) about every translation whose English changed since it was made."""
+    from .i18n import DEFAULT, languages
+    from .staleness import read_lock, stale_fields, stale_pages
+
+    count = 0
+    for lang in languages(ROOT):
+        if lang.code == DEFAULT:
+            continue
+        lock = read_lock(ROOT, lang.code)
+        for f in stale_fields(ROOT, countries, lang.code, lock):
+            print(f"warning: {f.file}:{f.line}: {f.path}: translation may be out of date "
+                  "(the English changed since it was translated, or it was never recorded)", file=sys.stderr)
+            count += 1
+        for page, original in stale_pages(ROOT, lang.code, lock):
+            print(f"warning: {page}: translation may be out of date ({original} changed since it was translated)",
+                  file=sys.stderr)
+            count += 1
+    if count:
+        print(f"{count} translation(s) may be out of date; after updating them, run `make translations`.", file=sys.stderr)
+    return count
+
+
+def cmd_translations(args) -> int:
+    """Record what each translation was made from (after a review)."""
+    from .i18n import DEFAULT, languages
+    from .staleness import accept
+
+    countries, _ = load_all(ROOT / "data", root=ROOT)
+    for lang in languages(ROOT):
+        if lang.code != DEFAULT and (not args.lang or lang.code in args.lang):
+            lock = accept(ROOT, countries, lang.code, args.files or None)
+            print(f"{lang.code}: recorded {len(lock.fields)} translated fields and {len(lock.pages)} pages.")
     return 0
 
 
 def cmd_generate(args) -> int:
-    data = generate(ROOT)
+    data = generate(ROOT, only=args.lang or None)
     print(f"Generated pages for {len(data.countries)} countries into build/docs.")
     return 0
 
@@ -81,13 +118,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="atlas", description="Refuge Atlas data and site tools.")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check every data file and report all problems").set_defaults(func=cmd_validate)
-    sub.add_parser("generate", help="validate, then write the Markdown pages into build/docs").set_defaults(func=cmd_generate)
+    g = sub.add_parser("generate", help="validate, then write the Markdown pages into build/docs")
+    g.add_argument("--lang", action="append", help="only this language (repeatable), e.g. --lang en")
+    g.set_defaults(func=cmd_generate)
     b = sub.add_parser("build", help="validate, generate and build the site into site/ (atomically)")
     b.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     b.add_argument("--lang", action="append", help="build only this language (repeatable), e.g. --lang en")
     b.set_defaults(func=cmd_build)
     sub.add_parser("schema", help="export the JSON Schema to data/schema/").set_defaults(func=cmd_schema)
     sub.add_parser("report", help="print data coverage: counts, unverified entries, 'not known' fields").set_defaults(func=cmd_report)
+    tr = sub.add_parser("translations", help="record what each translation was made from, after a review")
+    tr.add_argument("files", nargs="*", help="only these country files or translated pages (default: all)")
+    tr.add_argument("--lang", action="append", help="only this language (repeatable)")
+    tr.set_defaults(func=cmd_translations)
     cs = sub.add_parser("check-sources", help="check every source address (needs a network); list dead and moved ones")
     cs.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for each address")
     cs.set_defaults(func=cmd_check_sources)

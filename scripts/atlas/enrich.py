@@ -8,6 +8,7 @@ the same data always gives the same output, so two builds are byte-identical.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +40,11 @@ class EnrichedCountry:
     gender_expression_laws_in_force: tuple = ()   # cross-dressing, impersonation
     gender_restrictions_in_force: tuple = ()      # care bans, bans on legal gender change
     primary_source_ids: frozenset = frozenset()
+    # Stable anchors for each fact an advocate may link to: (list name, index) -> id.
+    anchors: dict = field(default_factory=dict)
+
+    def anchor(self, kind: str, index: int | str) -> str:
+        return self.anchors[(kind, index)]
 
     @property
     def death_rank(self) -> int:
@@ -125,6 +131,44 @@ def applies_to(country: Country) -> tuple[str, ...]:
     return tuple(t for t in ("men", "women") if t in targets)
 
 
+def _anchor_slug(text: str) -> str:
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
+
+
+def fact_anchors(country: Country) -> dict[tuple, str]:
+    """An id for every provision, law, enforcement report, timeline entry and protection,
+    built from what does not change when its text is edited: the section, the date and
+    kind, the protection's key (``#provision-s-145``, ``#timeline-2023-05-bill``). Two facts
+    with the same key get -2, -3… in file order."""
+    anchors: dict[tuple, str] = {}
+    used: set[str] = set()
+
+    def add(key: tuple, base: str) -> None:
+        name, n = base, 1
+        while name in used:
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name)
+        anchors[key] = name
+
+    for i, p in enumerate(country.provisions):
+        add(("provisions", i), f"provision-{_anchor_slug(p.section)}")
+    for i, law in enumerate(country.gender_expression_laws):
+        add(("gender_expression_laws", i), f"gender-law-{_anchor_slug(law.section)}")
+    for i, law in enumerate(country.expression_laws):
+        add(("expression_laws", i), f"expression-law-{_anchor_slug(law.section)}")
+    for i, ev in enumerate(country.enforcement):
+        add(("enforcement", i), f"enforcement-{ev.date}")
+    for i, ev in enumerate(country.timeline):
+        add(("timeline", i), f"timeline-{ev.date}-{ev.kind.replace('_', '-')}")
+    for key in type(country.protections).model_fields:
+        add(("protections", key), f"protection-{key.replace('_', '-')}")
+    return anchors
+
+
 def country_url(country: Country) -> str:
     return f"/countries/{country.slug}/"
 
@@ -169,6 +213,7 @@ def enrich(countries: list[Country]) -> Dataset:
             gender_restrictions_in_force=tuple(
                 law for law in vocab.in_force(c.gender_expression_laws) if law.kind in vocab.GENDER_RESTRICTION_KINDS),
             primary_source_ids=frozenset(s.id for s in c.sources if vocab.is_primary(s)),
+            anchors=fact_anchors(c),
         ))
     by_code = {e.iso2: e for e in first}
     items = []

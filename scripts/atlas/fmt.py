@@ -16,18 +16,34 @@ from markupsafe import Markup, escape
 LOCALE = "en_CA"
 
 
+def _long_date(day: dt.date, locale: str) -> str:
+    text = format_date(day, format="long", locale=locale)
+    if day.day == 1 and str(locale).startswith("fr") and text.startswith("1 "):
+        text = "1er " + text[2:]  # French writes the first of the month as an ordinal: 1er août
+    return text
+
+
 def human_date(value: dt.date | str | None, locale: str = LOCALE) -> str:
-    """'2023-05-26' → 'May 26, 2023'; '2023-05' → 'May 2023'; '2023' → '2023'."""
+    """'2023-05-26' → 'May 26, 2023'; '2023-05' → 'May 2023'; '2023' → '2023'.
+    French: '26 mai 2023', '1er août 2013', 'mai 2023'."""
     if value is None:
         return ""
     if isinstance(value, dt.date):
-        return format_date(value, format="long", locale=locale)
+        return _long_date(value, locale)
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 3:
-        return format_date(dt.date(*parts), format="long", locale=locale)
+        return _long_date(dt.date(*parts), locale)
     if len(parts) == 2:
         return format_skeleton("yMMMM", dt.date(parts[0], parts[1], 1), locale=locale)
     return str(parts[0])
+
+
+def since_date(value: dt.date | str | None, locale: str = LOCALE) -> str:
+    """A date after "since" / "depuis": French puts "le" before a full date only
+    ('depuis le 1er août 2013', 'depuis mai 2023', 'depuis 2023')."""
+    text = human_date(value, locale)
+    full = isinstance(value, dt.date) or (isinstance(value, str) and value.count("-") == 2)
+    return f"le {text}" if full and str(locale).startswith("fr") else text
 
 
 def iso(value: dt.date | str) -> str:
@@ -39,13 +55,29 @@ def paragraphs(text: str | None) -> Markup:
     Markdown leaves the HTML block alone)."""
     if not text:
         return Markup("")
-    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    paras = [_flat(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
     return Markup("").join(Markup("<p>{}</p>").format(p) for p in paras)
+
+
+def _flat(text: str) -> str:
+    """One line: runs of ordinary white space become one space. Non-breaking spaces (French
+    typography: « », before : ; ? !, 10 000) are kept."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+def sentence(text: str | None) -> Markup:
+    """Escaped text on one line, ending with exactly one full stop (or its own ! ? …)."""
+    flat = _flat(text or "").rstrip()
+    while flat.endswith(".."):
+        flat = flat[:-1]
+    if flat and flat[-1] not in ".!?…":
+        flat += "."
+    return escape(flat)
 
 
 def oneline(text: str | None) -> Markup:
     """Plain text → escaped text on a single line."""
-    return escape(" ".join((text or "").split()))
+    return escape(_flat(text or ""))
 
 
 # Characters that Markdown (with this site's extensions) gives a meaning to inline.
@@ -56,7 +88,7 @@ def inline_text(text: str | None) -> Markup:
     """Data text for a Markdown paragraph (not an HTML block): HTML-escaped, and every
     character Markdown could read as syntax written as a character reference, so that
     ``[x](javascript:…)`` in a data file stays visible text and never becomes a link."""
-    flat = " ".join((text or "").split())
+    flat = _flat(text or "")
     return Markup("".join(_MARKDOWN_SPECIAL.get(c, c) for c in flat))
 
 

@@ -79,9 +79,11 @@ class Localizer:
     """Picks the text for one language from authored values, and remembers any fallback
     so the page can say, visibly, that some of it is not yet translated."""
 
-    def __init__(self, code: str):
+    def __init__(self, code: str, lock=None, stale_label: str = ""):
         self.code = code
         self.fallbacks = 0
+        self.lock = lock  # staleness.Lock: what each translation was made from
+        self.stale_label = stale_label
 
     def text(self, value: dict[str, str] | str | None) -> "Localized | None":
         if value is None:
@@ -89,7 +91,10 @@ class Localizer:
         if isinstance(value, str):
             value = {DEFAULT: value}
         if self.code in value:
-            return Localized(value[self.code], self.code, False)
+            out = Localized(value[self.code], self.code, False)
+            if self.code != DEFAULT and self.lock is not None and not self.lock.field_is_current(value, self.code):
+                out.stale_label = self.stale_label
+            return out
         self.fallbacks += 1
         return Localized(value[DEFAULT], DEFAULT, self.code != DEFAULT)
 
@@ -109,6 +114,7 @@ class Localized(str):
         obj = super().__new__(cls, text)
         obj.lang = lang
         obj.fallback = fallback
+        obj.stale_label = ""  # set when the translation may be out of date
         return obj
 
 
@@ -116,6 +122,8 @@ def mark_language(text: str, html: Markup) -> Markup:
     """Wrap fallback text so readers (and screen readers) know it is English."""
     if getattr(text, "fallback", False):
         return Markup('<span lang="{}" class="ra-untranslated">{}</span>').format(text.lang, html)
+    if getattr(text, "stale_label", ""):
+        return html + Markup(' <span class="ra-badge ra-badge--stale">{}</span>').format(text.stale_label)
     return html
 
 
@@ -140,6 +148,14 @@ def finish_page(text: str, localizer: Localizer, gettext) -> str:
     return text.replace(UNTRANSLATED, notice)
 
 
+def stale_page_notice(markdown: str, gettext) -> str:
+    """A translated page whose English original changed since it was translated: a visible
+    notice under the front matter."""
+    head, sep, body = markdown.partition("\n---\n") if markdown.startswith("---\n") else ("", "", markdown)
+    notice = _notice(gettext("The English version of this page has changed since it was translated. This translation may be out of date."))
+    return f"{head}{sep}\n{notice}\n\n{body}"
+
+
 def english_fallback(markdown: str, gettext) -> str:
     """A whole page shown in English on another language's site: a visible notice, then the
     page body marked ``lang="en"`` (front matter kept as it is)."""
@@ -150,5 +166,5 @@ def english_fallback(markdown: str, gettext) -> str:
 
 __all__ = [
     "DEFAULT", "Language", "Localized", "Localizer", "en", "english_fallback", "finish_page", "languages",
-    "mark_language", "translations",
+    "mark_language", "stale_page_notice", "translations",
 ]

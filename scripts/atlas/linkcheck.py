@@ -1,13 +1,14 @@
 """Find broken internal links and anchors in a built site.
 
-Every ``href`` and ``src`` that stays on the site must lead to a file that exists, and every
-``#fragment`` to an element with that id on the target page.
+Every ``href`` and ``src`` that stays on the site (in the body and in the head: feeds,
+alternates, stylesheets, icons) must lead to a file that exists, every ``#fragment`` to an
+element with that id on the target page, and no link may climb above the site root (a
+browser would clamp it silently and land on the wrong page).
 """
 
 from __future__ import annotations
 
 import html.parser
-import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -25,7 +26,7 @@ class _Collector(html.parser.HTMLParser):
         if tag == "a" and a.get("name"):
             self.ids.add(a["name"])
         for key in ("href", "src"):
-            if a.get(key) and not (tag == "link" and a.get("rel") in ("canonical", "alternate")):
+            if a.get(key):
                 self.links.append(a[key])
 
 
@@ -35,6 +36,23 @@ def _parse(path: Path) -> _Collector:
     return c
 
 
+class AboveRoot(Exception):
+    pass
+
+
+def _resolve(base: str, path: str) -> str:
+    """Join like a browser, but refuse to climb above the root instead of clamping."""
+    parts = [] if path.startswith("/") else [p for p in base.split("/") if p]
+    for segment in path.split("/"):
+        if segment == "..":
+            if not parts:
+                raise AboveRoot(path)
+            parts.pop()
+        elif segment not in ("", "."):
+            parts.append(segment)
+    return "/" + "/".join(parts)
+
+
 def _target(site: Path, page: Path, url: str) -> tuple[Path, str] | None:
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or url.startswith(("mailto:", "tel:", "data:")):
@@ -42,7 +60,7 @@ def _target(site: Path, page: Path, url: str) -> tuple[Path, str] | None:
     if not parts.path:
         return page, parts.fragment
     base = "/" + str(page.parent.relative_to(site)) + "/" if page.parent != site else "/"
-    path = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    path = _resolve(base, unquote(parts.path))
     target = site / path.lstrip("/")
     if parts.path.endswith("/") or target.is_dir():
         target = target / "index.html"
@@ -57,7 +75,11 @@ def broken_links(site: Path) -> list[str]:
         parsed.setdefault(page, _parse(page))
     for page in pages:
         for url in parsed[page].links:
-            found = _target(site, page, url)
+            try:
+                found = _target(site, page, url)
+            except AboveRoot:
+                problems.append(f"{page.relative_to(site)}: link climbs above the site root {url}")
+                continue
             if found is None:
                 continue
             target, fragment = found

@@ -125,7 +125,7 @@ def world_map(data: Dataset, root: str, layer: str = "status", *, name=_english_
         if e is None:
             shapes.append(body)
             continue
-        label = f"{name(e.country)}: {labels[key]}"
+        label = gettext("%(country)s: %(status)s") % {"country": name(e.country), "status": labels[key]}
         link = f'<a href="{escape(root + e.url[1:])}" aria-label="{escape(label)}"><title>{escape(label)}</title>'
         shapes.append(link + body + "</a>")
         if marker:

@@ -19,7 +19,10 @@ def on_pre_build(config, **kwargs):
         return
     from mkdocs.exceptions import PluginError
 
+    # The project is the folder of the config being served (a copy in tests and benchmarks),
+    # and only that config's language is needed for the preview.
+    root = Path(config["config_file_path"]).parent
     try:
-        generate()
+        generate(root, only=[config["theme"]["language"]])
     except DataError as exc:
         raise PluginError("The data has problems; the preview was not updated.\n" + exc.report()) from None

@@ -154,7 +154,9 @@ class Law(Model):
         default=None, description="Maximum penalty in plain words; leave out when not known."
     )
     state: vocab.LawState = Field(default="in_force", description="Whether it is law today.")
-    enacted: PartialDate | None = Field(default=None, description="When it came into force.")
+    enacted: PartialDate | None = Field(
+        default=None, description="When it was enacted (passed or promulgated); the page says 'Enacted', not 'in force since'."
+    )
     quote: Quote | None = Field(default=None, description="Optional verbatim quote.")
     note: LocalText | None = Field(default=None, description="Anything a reader should know, e.g. a disputed reading.")
     sources: SourceIds = Field(description="Ids of the sources that support this entry.")

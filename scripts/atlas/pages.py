@@ -24,6 +24,7 @@ from .fieldsdoc import fields_markdown
 from .i18n import DEFAULT, Language, Localizer, english_fallback, finish_page, mark_language
 from .mapsvg import EXPRESSION_LAYER, STATUS_LAYER, expression_category, legend, locator, status_category, world_map
 from .models import Country, Pathways
+from .vocab import N_
 from .routes import render_routes
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,9 +46,11 @@ def environment(lang: Language, translations, localizer: Localizer) -> Environme
     env.install_gettext_translations(translations, newstyle=True)
     env.filters.update(
         date=partial(fmt.human_date, locale=lang.babel), iso=fmt.iso,
+        since=partial(fmt.since_date, locale=lang.babel),
         paras=lambda text: mark_language(text, fmt.paragraphs(text)) if text else Markup(""),
         oneline=lambda text: mark_language(text, fmt.oneline(text)),
         t=localizer.text,
+        sentence=lambda text: mark_language(text, fmt.sentence(text)),
         tojson_str=fmt.front_matter,  # YAML front matter: refuses < > " & and line breaks
     )
     env.tests["in_category"] = lambda e, layer, key: (status_category if layer == "status" else expression_category)(e) == key
@@ -64,10 +67,45 @@ def environment(lang: Language, translations, localizer: Localizer) -> Environme
         name=localizer.name, num=partial(format_decimal, locale=lang.babel),
         neighbour_name=lambda n: localizer.name(_Named(n.iso2, n.name)),
         by_name=lambda items: sorted(items, key=lambda e: _collate(localizer.name(e.country))),
-        page_url=lambda url: "/" + lang.prefix + url.lstrip("/"),
+        page_url=lambda url: site_url() + "/" + lang.prefix + url.lstrip("/"),
+        site_url_known=bool(site_url()),
         lang=lang,
+        protections_known_first=protections_known_first,
+        enforcement_newest_first=lambda c: sorted(enumerate(c.enforcement), key=lambda pair: pair[1].date, reverse=True),
+        decriminalized_sentence=partial(decriminalized_sentence, gettext=translations.gettext, locale=lang.babel),
     )
     return env
+
+
+def site_url() -> str:
+    """The deployed address (ATLAS_SITE_URL, set by `make deploy`), without a final slash; ''
+    when unknown, and then citations give the path and say to add the address."""
+    import os
+
+    return (os.environ.get("ATLAS_SITE_URL") or "").rstrip("/")
+
+
+def protections_known_first(country) -> tuple[list, list]:
+    """(key, label, fact) for the protections that are known, then for those not known."""
+    rows = [(key, label, country.protections[key] if isinstance(country.protections, dict) else getattr(country.protections, key))
+            for key, label in vocab.PROTECTION_LABELS.items()]
+    return [r for r in rows if r[2].status != "not_known"], [r for r in rows if r[2].status == "not_known"]
+
+
+DECRIMINALIZED = {
+    # How it changed, in words: never a bare code such as "other".
+    "court_ruling": N_("Decriminalized by a court ruling: %(date)s."),
+    "repeal": N_("Decriminalized when the law was repealed: %(date)s."),
+    "new_code": N_("Decriminalized by a new penal code, in force %(date)s."),
+    "other": N_("Decriminalized: %(date)s. The timeline below explains how."),
+    None: N_("Decriminalized: %(date)s."),
+}
+
+
+def decriminalized_sentence(status, gettext, locale: str) -> str:
+    if status.decriminalized_how == "never_criminalized":
+        return gettext("Never criminalized: no law of this state or of a state before it is known to have punished same-sex acts.")
+    return gettext(DECRIMINALIZED[status.decriminalized_how]) % {"date": fmt.human_date(status.decriminalized, locale)}
 
 
 class _Named:
@@ -85,8 +123,11 @@ def source_numbers(country: Country) -> dict[str, int]:
     return {s.id: i for i, s in enumerate(country.sources, start=1)}
 
 
-def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways | None = None) -> dict[str, str]:
-    localizer = Localizer(lang.code)
+def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways | None = None,
+                 lock=None, stale_templates: frozenset[str] = frozenset()) -> dict[str, str]:
+    """``lock`` (staleness.Lock) marks translated fields whose English changed since;
+    ``stale_templates`` names translated route templates whose English changed since."""
+    localizer = Localizer(lang.code, lock, translations.gettext("Translation may be out of date"))
     env = environment(lang, translations, localizer)
     gettext = translations.gettext
     extra = "" if lang.code == DEFAULT else "../"  # from a language's root up to the site root
@@ -115,5 +156,5 @@ def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways
     if lang.code != DEFAULT:  # the field reference is for maintainers, in English only
         fields = english_fallback(fields, gettext)
     pages["fields.md"] = fields
-    pages.update(render_routes(pathways, env, localizer, lang, gettext))
+    pages.update(render_routes(pathways, env, localizer, lang, gettext, stale_templates))
     return pages

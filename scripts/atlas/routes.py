@@ -13,7 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from . import fmt
-from .i18n import DEFAULT, Language, Localizer, english_fallback, finish_page, mark_language
+from .i18n import DEFAULT, Language, Localizer, english_fallback, finish_page, mark_language, stale_page_notice
 from .models import Figure, Pathways
 from .vocab import N_
 
@@ -98,7 +98,8 @@ class Citations:
         )
 
 
-def render_routes(pathways: Pathways | None, env: Environment, localizer: Localizer, lang: Language, gettext) -> dict[str, str]:
+def render_routes(pathways: Pathways | None, env: Environment, localizer: Localizer, lang: Language, gettext,
+                  stale_templates: frozenset[str] = frozenset()) -> dict[str, str]:
     """English templates live in templates/routes/; a translation of one lives in
     templates/<lang>/routes/ under the same name. A missing translation falls back to the
     English page with a visible notice."""
@@ -116,5 +117,7 @@ def render_routes(pathways: Pathways | None, env: Environment, localizer: Locali
             pathways=pathways,
         )
         text = finish_page(text, localizer, gettext)
+        if lang.code != DEFAULT and has_translation and translated in stale_templates:
+            text = stale_page_notice(text, gettext)
         pages[name.removesuffix(".j2")] = text if has_translation else english_fallback(text, gettext)
     return pages
