@@ -110,7 +110,7 @@ def country_pages():
     pages = {}
     for lang in (Language("en", "mkdocs.yml"), Language("fr", "mkdocs.fr.yml")):
         rendered = render_pages(dataset, lang, translations(ROOT, lang.code))
-        pages.update({f"{lang.code}:{k}": v for k, v in rendered.items() if k.endswith(".md") and k != "fields.md"})
+        pages.update({f"{lang.code}:{k}": v for k, v in rendered.items() if k.endswith(".md") and k != "fields/index.md"})
     return pages, markers
 
 
@@ -130,7 +130,7 @@ def test_every_page_with_country_data_escapes_every_field(country_pages):
         assert_escaped(html, markers, name)
         shown |= {m for m in markers if m in html}
     assert shown, "no payload reached any page"
-    country = to_html(pages["en:countries/exampleland.md"])
+    country = to_html(pages["en:countries/exampleland/index.md"])
     missing = [markers[m] for m in markers if m not in country and markers[m][0] not in ("sources",)]
     assert missing == [], f"fields never shown on the country page: {missing}"
 

@@ -123,9 +123,9 @@ def test_a_changed_english_page_makes_its_french_page_stale(tmp_path):
     countries = load_countries(root / "data", root=root, today=TODAY)
     accept(root, countries, "fr")
     assert stale_pages(root, "fr", read_lock(root, "fr")) == []
-    page = root / "docs" / "browse-safely.md"
+    page = root / "docs" / "browse-safely" / "index.md"
     page.write_text(page.read_text("utf-8") + "\nA new paragraph.\n", "utf-8")
-    assert stale_pages(root, "fr", read_lock(root, "fr")) == [("docs/fr/browse-safely.md", "docs/browse-safely.md")]
+    assert stale_pages(root, "fr", read_lock(root, "fr")) == [("docs/fr/browse-safely/index.md", "docs/browse-safely/index.md")]
 
 
 def test_a_stale_french_field_shows_a_notice_on_the_french_page(tmp_path):
@@ -135,10 +135,10 @@ def test_a_stale_french_field_shows_a_notice_on_the_french_page(tmp_path):
 
     root = fixture_with_french(tmp_path)
     data = enrich(load_countries(root / "data", root=root, today=TODAY))
-    page = render_pages(data, FRENCH, translations(ROOT, "fr"), lock=Lock(set(), {}))["countries/kenya.md"]
+    page = render_pages(data, FRENCH, translations(ROOT, "fr"), lock=Lock(set(), {}))["countries/kenya/index.md"]
     assert "Résumé de test pour le Kenya." in page and "La traduction n’est peut-être plus à jour" in page
     current = Lock({(short_hash("Résumé de test pour le Kenya."), short_hash("Fixture summary for Kenya."))}, {})
-    page = render_pages(data, FRENCH, translations(ROOT, "fr"), lock=current)["countries/kenya.md"]
+    page = render_pages(data, FRENCH, translations(ROOT, "fr"), lock=current)["countries/kenya/index.md"]
     assert "La traduction n’est peut-être plus à jour" not in page
 
 

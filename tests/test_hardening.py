@@ -76,8 +76,8 @@ def test_a_hand_written_page_with_an_inline_script_fails_the_build(tmp_path):
     root = make_root(tmp_path)
     (root / "docs").unlink()
     shutil.copytree(ROOT / "docs", root / "docs")
-    (root / "docs" / "report.md").write_text(
-        (ROOT / "docs" / "report.md").read_text("utf-8") + "\n<script>window.x = 1</script>\n", "utf-8")
+    (root / "docs" / "report" / "index.md").write_text(
+        (ROOT / "docs" / "report" / "index.md").read_text("utf-8") + "\n<script>window.x = 1</script>\n", "utf-8")
     with pytest.raises(BuildError) as info:
         build(root)
     assert "report/index.html: an inline script that is not on the allowlist ('window.x = 1')" in str(info.value)

@@ -50,7 +50,7 @@ def fixture_dataset(tmp_path):
 
 def test_country_page_matches_golden(tmp_path):
     pages = render_pages(fixture_dataset(tmp_path))
-    check_golden("uganda.md", pages["countries/uganda.md"])
+    check_golden("uganda.md", pages["countries/uganda/index.md"])
 
 
 def test_country_record_matches_golden(tmp_path):
@@ -114,7 +114,7 @@ def set_path(data, path, value):
 @given(field=st.sampled_from(TEXT_FIELDS), text=payload)
 def test_arbitrary_text_in_any_field_is_escaped(field, text):
     country = Country.model_validate(set_path(BASE, field, text))
-    page = render_pages(enrich([country]))[f"countries/{country.slug}.md"]
+    page = render_pages(enrich([country]))[f"countries/{country.slug}/index.md"]
     out = to_html(page)
     assert "<script" not in out.lower()
     assert "javascript:" not in re.sub(r"&[a-z]+;|&#\d+;", "", " ".join(re.findall(r'href="([^"]*)"', out)))
@@ -126,7 +126,7 @@ def test_arbitrary_text_in_any_field_is_escaped(field, text):
 
 def test_french_page_is_localized_and_flags_english_text(tmp_path):
     data = fixture_dataset(tmp_path)
-    page = render_pages(data, Language("fr", "mkdocs.fr.yml"))["countries/uganda.md"]
+    page = render_pages(data, Language("fr", "mkdocs.fr.yml"))["countries/uganda/index.md"]
     assert "## Dispositions {#provisions}" in page
     assert "Ouganda" in page and "15 janvier 2026" in page
     assert 'lang="en" class="ra-untranslated"' in page
@@ -137,7 +137,7 @@ def test_localized_text_is_used_without_a_notice(tmp_path):
     base = dict(BASE)
     base["status"] = {**BASE["status"], "summary": {"en": "English summary.", "fr": "Résumé français."}}
     country = Country.model_validate(base)
-    page = render_pages(enrich([country]), Language("fr", "mkdocs.fr.yml"))["countries/uganda.md"]
+    page = render_pages(enrich([country]), Language("fr", "mkdocs.fr.yml"))["countries/uganda/index.md"]
     assert "Résumé français." in page and "English summary." not in page
 
 

@@ -123,6 +123,15 @@ def source_numbers(country: Country) -> dict[str, int]:
     return {s.id: i for i, s in enumerate(country.sources, start=1)}
 
 
+def page_path(rel: str) -> str:
+    """Every page is ``<name>/index.md`` ('map.md' -> 'map/index.md'), so that engines which
+    resolve raw-HTML links from the source file (Zensical) and engines which resolve them from
+    the output address (MkDocs) agree: both are the same folder."""
+    if not rel.endswith(".md") or rel == "index.md" or rel.endswith("/index.md"):
+        return rel
+    return rel[: -len(".md")] + "/index.md"
+
+
 def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways | None = None,
                  lock=None, stale_templates: frozenset[str] = frozenset()) -> dict[str, str]:
     """``lock`` (staleness.Lock) marks translated fields whose English changed since;
@@ -157,4 +166,4 @@ def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways
         fields = english_fallback(fields, gettext)
     pages["fields.md"] = fields
     pages.update(render_routes(pathways, env, localizer, lang, gettext, stale_templates))
-    return pages
+    return {page_path(rel): text for rel, text in pages.items()}
