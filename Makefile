@@ -6,6 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PYTHONPATH := scripts
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock | sha1sum | cut -c1-12)
+# The site generator: mkdocs (default), properdocs or zensical (see atlas/engines.py and
+# docs/engine.md). The alternatives live in .venv-<engine>, from requirements-<engine>.lock.
+ENGINE ?= mkdocs
+ENGINE_SETUP := $(if $(filter-out mkdocs,$(ENGINE)),engine-$(ENGINE))
 
 .PHONY: help setup build validate serve test test-fast browser-deps bench lock schema clean deploy geometry messages check-sources translations
 
@@ -20,8 +24,12 @@ $(STAMP): requirements.lock
 
 setup: $(STAMP) ## create .venv and install the pinned Python dependencies
 
-build: $(STAMP) ## validate the data and build the site into site/ (replaced only on success)
-	$(PY) -m atlas build
+build: $(STAMP) $(ENGINE_SETUP) ## validate the data and build the site into site/ (replaced only on success); ENGINE=zensical|properdocs to try another generator
+	$(PY) -m atlas build --engine $(ENGINE)
+
+engine-%: requirements-%.lock ## set up .venv-<engine> for ENGINE=<engine> (zensical, properdocs)
+	@test -x .venv-$*/bin/python || $(PYTHON) -m venv .venv-$*
+	@.venv-$*/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-$*.lock
 
 validate: $(STAMP) ## check every data file; report every problem with file and line
 	$(PY) -m atlas validate
@@ -46,14 +54,15 @@ browser-deps: ## install Chromium (Debian) and axe-core (npm) for the browser te
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian), or set ATLAS_CHROMIUM to a Chrome or Chromium binary"; exit 2; fi; fi
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 
-test: $(STAMP) browser-deps ## run every test: unit, data, strict build, browser (real Chromium)
+test: $(STAMP) browser-deps engine-zensical ## run every test: unit, data, strict build, browser (real Chromium)
 	$(PY) -m pytest
 
 test-fast: $(STAMP) ## run the tests that need no browser
 	$(PY) -m pytest -m "not browser"
 
-bench: $(STAMP) ## print build time, page weight and search cost figures
+bench: $(STAMP) ## print build time, page weight and search cost figures (and per engine, for those set up)
 	$(PY) -m atlas.bench
+	$(PY) -m atlas.bench --engines
 
 lock: ## re-pin every Python dependency, with hashes, into requirements.lock from pyproject.toml
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

@@ -58,6 +58,7 @@ def real_site(tmp_path_factory) -> Path:
 # --- Real Chromium against the built site (browser tests) --------------------------------
 
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM") or "/usr/bin/chromium"
+AXE_PATH = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 EXIT_HOST = "https://www.bbc.com/"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"]

@@ -17,7 +17,7 @@ from atlas import fmt
 from atlas.build import BuildError, build
 from atlas.export import one_year_after
 from atlas.load import DataError, load_countries
-from atlas.postprocess import KNOWN_SCRIPTS, UnknownInlineScript, add_csp, has_csp, pinned_name, secure_site
+from atlas.postprocess import MKDOCS_SCRIPTS, UnknownInlineScript, add_csp, has_csp, pinned_name, secure_site
 from conftest import FIXTURES, ROOT, TODAY, make_root
 
 CORPUS = Path(__file__).parent / "bad_inputs"
@@ -60,7 +60,7 @@ def test_every_inline_script_in_the_built_site_is_pinned(built_fixture_site):
                 name = pinned_name(m.group(2))
                 assert name, f"{page}: unpinned inline script {m.group(2)[:80]!r}"
                 seen.add(name)
-    assert seen == set(KNOWN_SCRIPTS)
+    assert seen == MKDOCS_SCRIPTS
 
 
 def test_an_unknown_inline_script_is_refused_with_the_page_named():

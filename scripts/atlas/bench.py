@@ -105,6 +105,30 @@ def spread(times: list[float]) -> str:
     return f"median {statistics.median(times):.2f} s over {len(times)} runs (min {min(times):.2f}, max {max(times):.2f})"
 
 
+def compare_engines(runs: int = 2) -> None:
+    """Paired build times and first-view weights for each engine that is set up: the builds
+    alternate (mkdocs, properdocs, zensical, mkdocs, …) so that machine load falls on all."""
+    from .engines import ENGINES, engine_binary
+
+    engines = [e for e in ENGINES if e == "mkdocs" or engine_binary(ROOT, e).exists()]
+    times: dict[str, list[float]] = {e: [] for e in engines}
+    weights: dict[str, int] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            for engine in engines:
+                site = Path(tmp) / engine
+                start = time.perf_counter()
+                data = build(ROOT, site=site, engine=engine)
+                times[engine].append(time.perf_counter() - start)
+                sample = next((e for e in data.countries if e.iso2 == "UG"), data.countries[0])
+                weights[engine] = first_view(site, site / sample.url.strip("/") / "index.html")[1]
+    base = statistics.median(times["mkdocs"])
+    for engine in engines:
+        median = statistics.median(times[engine])
+        print(f"engine {engine}: clean build {spread(times[engine])}, ratio to mkdocs {median / base:.2f}; "
+              f"country page first view {weights[engine]:,} B gzip")
+
+
 def main(runs: int = 3) -> int:
     import os
     import platform
@@ -134,4 +158,7 @@ def main(runs: int = 3) -> int:
 
 
 if __name__ == "__main__":
+    if "--engines" in sys.argv:
+        compare_engines()
+        sys.exit(0)
     sys.exit(main())

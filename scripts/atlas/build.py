@@ -28,7 +28,8 @@ from .postprocess import UnknownInlineScript, merge_sitemaps, prune_theme_assets
 from .sitetree import LinkOutside, read_tree, swap_in, sync_tree, write_files
 
 ROOT = Path(__file__).absolute().parents[2]
-GENERATED = Path("build") / "docs"  # one folder per language: build/docs/en, build/docs/fr
+GENERATED = Path("build") / "docs"
+DEFAULT_ENGINE = "mkdocs"  # one folder per language: build/docs/en, build/docs/fr
 
 
 class BuildError(Exception):
@@ -142,6 +143,38 @@ def name_redirects(data: Dataset, lang: Language) -> dict[str, str]:
     }
 
 
+def engine_extra(root: Path, lang: Language) -> dict:
+    """What the templates need besides mkdocs.yml: the languages and the quick exit's words."""
+    gettext = translations(root, lang.code).gettext
+    return {
+        "atlas_lang": lang.code,
+        "atlas_languages": [
+            {"code": other.code, "name": other.native_name, "prefix": other.prefix, "dir": other.direction}
+            for other in languages(root)
+        ],
+        "atlas_ui": {
+            "exit": gettext("Exit this page"),
+            "browse_safely": gettext("Browse safely"),
+            "more_one": gettext("Shift pressed. Press Shift 1 more time to exit this page."),
+            "more_other": gettext("Shift pressed. Press Shift {n} more times to exit this page."),
+            "exiting": gettext("Exiting this page."),
+        },
+    }
+
+
+def run_engine(engine: str, root: Path, site_dir: Path, as_of: dt.date, lang: Language) -> None:
+    """The one seam: build one language with ``engine`` (atlas.engines) into ``site_dir``."""
+    from .engines import EngineError, run_external
+
+    if engine == DEFAULT_ENGINE:
+        run_mkdocs(root, site_dir, as_of, lang)
+        return
+    try:
+        run_external(root, engine, site_dir, lang, engine_extra(root, lang), as_of)
+    except EngineError as exc:
+        raise BuildError(str(exc)) from None
+
+
 def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date, lang: Language | None = None, dirty: bool = False) -> None:
     """Build one language with MkDocs into ``site_dir`` (which MkDocs empties first)."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -156,19 +189,7 @@ def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date, lang: Language | None
         lang = lang or languages(root)[0]
         # A dirty (preview) build rebuilds only changed pages; it cannot be strict.
         config = load_config(str(root / lang.config), site_dir=str(site_dir), strict=not dirty)
-        config["extra"]["atlas_lang"] = lang.code
-        config["extra"]["atlas_languages"] = [
-            {"code": other.code, "name": other.native_name, "prefix": other.prefix, "dir": other.direction}
-            for other in languages(root)
-        ]
-        gettext = translations(root, lang.code).gettext
-        config["extra"]["atlas_ui"] = {
-            "exit": gettext("Exit this page"),
-            "browse_safely": gettext("Browse safely"),
-            "more_one": gettext("Shift pressed. Press Shift 1 more time to exit this page."),
-            "more_other": gettext("Shift pressed. Press Shift {n} more times to exit this page."),
-            "exiting": gettext("Exiting this page."),
-        }
+        config["extra"].update(engine_extra(root, lang))
         if config["site_url"]:
             config["site_url"] = config["site_url"].rstrip("/") + "/" + lang.prefix
         mkdocs_build(config, dirty=dirty)
@@ -194,14 +215,15 @@ def run_pagefind(site_dir: Path) -> None:
         entry.write_text(json.dumps(json.loads(entry.read_text("utf-8")), sort_keys=True), "utf-8")
 
 
-def build(root: Path = ROOT, site: Path | None = None, search: bool = True, only: list[str] | None = None) -> Dataset:
+def build(root: Path = ROOT, site: Path | None = None, search: bool = True, only: list[str] | None = None,
+          engine: str = "mkdocs") -> Dataset:
     site = site or root / "site"
     data = generate(root, only=only)
     tmp = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site.parent))
     try:
         langs = selected_languages(root, only)
         for lang in langs:  # English first: MkDocs empties its site_dir
-            run_mkdocs(root, tmp / lang.prefix, data.data_as_of, lang)
+            run_engine(engine, root, tmp / lang.prefix, data.data_as_of, lang)
         merge_sitemaps(tmp, langs)
         prune_theme_assets(tmp)
         # Dotfiles are not copied by MkDocs, so host files are written after it.

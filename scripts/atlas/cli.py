@@ -65,8 +65,8 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     start = time.perf_counter()
-    data = build(ROOT, search=not args.no_search, only=args.lang or None)
-    print(f"Built {len(data.countries)} countries into site/ in {time.perf_counter() - start:.1f} s.")
+    data = build(ROOT, search=not args.no_search, only=args.lang or None, engine=args.engine)
+    print(f"Built {len(data.countries)} countries into site/ with {args.engine} in {time.perf_counter() - start:.1f} s.")
     return 0
 
 
@@ -124,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="validate, generate and build the site into site/ (atomically)")
     b.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     b.add_argument("--lang", action="append", help="build only this language (repeatable), e.g. --lang en")
+    b.add_argument("--engine", default="mkdocs", choices=["mkdocs", "properdocs", "zensical"],
+                   help="the site generator (default mkdocs; the others need `make build ENGINE=…` once)")
     b.set_defaults(func=cmd_build)
     sub.add_parser("schema", help="export the JSON Schema to data/schema/").set_defaults(func=cmd_schema)
     sub.add_parser("report", help="print data coverage: counts, unverified entries, 'not known' fields").set_defaults(func=cmd_report)

@@ -91,3 +91,40 @@ def broken_links(site: Path) -> list[str]:
                 if fragment not in ids:
                     problems.append(f"{where}: link to missing anchor {url}")
     return problems
+
+
+class _Anchors(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        # A link that says which language it leads to (the language switch) may cross.
+        if tag == "a" and a.get("href") and not a.get("hreflang"):
+            self.links.append(a["href"])
+
+
+SHARED = ("api/", "downloads/", "feeds/", "pagefind/", "assets/", "sitemap")
+
+
+def cross_language_links(site: Path, prefix: str) -> list[str]:
+    """Links on pages under ``/<prefix>/`` that land on a page of another language (not on a
+    shared file such as the API, downloads or feeds, and not the language switch)."""
+    problems = []
+    for page in sorted((site / prefix).rglob("*.html")):
+        if page.name == "404.html":
+            continue  # served at any address with absolute links; the engines build it in English paths
+        parser = _Anchors()
+        parser.feed(page.read_text("utf-8"))
+        for url in parser.links:
+            try:
+                found = _target(site, page, url)
+            except AboveRoot:
+                continue  # reported by broken_links
+            if found is None:
+                continue
+            rel = str(found[0].relative_to(site)) if found[0].is_relative_to(site) else ""
+            if rel and rel.endswith(".html") and not rel.startswith(prefix + "/") and not rel.startswith(SHARED):
+                problems.append(f"{page.relative_to(site)}: links to another language's page {url}")
+    return problems

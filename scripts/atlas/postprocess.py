@@ -31,7 +31,11 @@ KNOWN_SCRIPTS = {
     "material scope": "nicDKD8N+Ac4e1sdTbP9Yt9soQHHjvjNS5ZFHpWH9VI=",
     # Material base.html: open the content tab named in the address
     "material tabs": "/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8=",
+    # Zensical 0.0.73 (ENGINE=zensical): its own __md_scope, and the palette restore
+    "zensical scope": "9Ua2/jklLh4+MkVSC6SIxGGiMjEFg2cwR7rrrcpAWn8=",
+    "zensical palette": "DrEMJJ29sL7vIloQzly+VUGMxKcBTMII+OfW7Y8AkG4=",
 }
+MKDOCS_SCRIPTS = {"frame guard", "material scope", "material tabs"}
 _BASE = re.compile(r'new URL\("[^"]*",location\)')
 
 
