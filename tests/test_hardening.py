@@ -246,3 +246,14 @@ def test_field_reference_prints_human_types_and_is_the_same_in_every_process():
     assert "| `sources` | list of source ids (at least one) | yes |" in runs[0]
     assert "| `date` | date: YYYY, YYYY-MM or YYYY-MM-DD | yes |" in runs[0]
     assert "/countries/&lt;slug&gt;/" in runs[0]
+
+
+def test_link_checker_fails_a_link_above_the_site_root(tmp_path):
+    from atlas.linkcheck import broken_links
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<a href="../../b/">x</a><link rel="alternate" href="../../feeds/x.xml">')
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "index.html").write_text("<p>b</p>")
+    assert broken_links(tmp_path) == ["a/index.html: link climbs above the site root ../../b/",
+                                      "a/index.html: link climbs above the site root ../../feeds/x.xml"]

@@ -74,3 +74,40 @@ def test_country_page_meets_the_weight_budgets(real_site, api):
         page = real_site / rec["url"].strip("/") / "index.html"
         assert gz(page.read_bytes()) <= 20_000, f"{rec['url']} HTML over 20 KB gzip"
         assert first_view(real_site, page)[1] <= 50_000, f"{rec['url']} first view over 50 KB gzip"
+
+
+def test_csv_columns_are_in_their_documented_order(real_site):
+    header = (real_site / "downloads" / "countries.csv").read_text("utf-8").splitlines()[0]
+    assert header == ("iso2,name,url,un_member,region,status,applies_to,death_penalty,max_penalty,decriminalized,"
+                      "gender_expression_laws,expression_laws,last_reviewed,verified")
+
+
+def test_region_counts_equal_counts_from_the_api(real_site, api):
+    html = (real_site / "regions" / "index.html").read_text("utf-8")
+    rows = re.findall(r'<a href="[^"]*regions/([a-z-]+)/">[^<]*</a></th><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>', html)
+    assert rows
+    for key, total, crim, defacto, legal in rows:
+        members = [c for c in api if c["region"] == key]
+        assert int(total) == len(members), key
+        assert int(crim) == sum(c["status"] == "criminalized" for c in members), key
+        assert int(defacto) == sum(c["status"] == "de_facto_criminalized" for c in members), key
+        assert int(legal) == sum(c["status"] == "not_criminalized" for c in members), key
+
+
+def test_table_expression_column_agrees_with_the_csv(real_site):
+    rows = {r["iso2"]: r for r in csv.DictReader(io.StringIO((real_site / "downloads" / "countries.csv").read_text("utf-8")))}
+    html = (real_site / "table" / "index.html").read_text("utf-8")
+    for slug, row_html in re.findall(r'<th scope="row"[^>]*><a href="[^"]*countries/([a-z0-9-]+)/">.*?</th>(.*?)</tr>', html, re.S):
+        rec = next(r for r in rows.values() if r["url"] == f"/countries/{slug}/")
+        assert ("“Propaganda”" in row_html) == (int(rec["expression_laws"]) > 0), slug
+        if int(rec["gender_expression_laws"]) == 0:
+            assert "Gender expression" not in row_html and "Restrictions on trans people" not in row_html, slug
+
+
+def test_map_marks_every_death_penalty_country_as_such(real_site, api):
+    html = (real_site / "map" / "index.html").read_text("utf-8")
+    for rec in api:
+        link = re.search(rf'<a href="[^"]*{rec["url"][1:]}"[^>]*>(?:<title>[^<]*</title>)?<(?:path|circle) class="ra-map-status-([a-z_]+)"', html)
+        assert link, rec["iso2"]
+        death = rec["status"] != "not_criminalized" and rec["death_penalty"] != "none"
+        assert (link.group(1) == "death") == death, rec["iso2"]

@@ -43,6 +43,10 @@ NOT_AN_EXIT = {
     "typing three capitals": lambda page: [page.keyboard.press(f"Shift+Key{c}") for c in "UKT"],
     "typing a search with capitals": lambda page: (
         page.keyboard.press("Tab"), page.keyboard.type("Uganda Kenya Tanzania")),
+    "a capital, then Shift twice": lambda page: (
+        page.keyboard.press("Shift+KeyU"), page.keyboard.press("Shift"), page.keyboard.press("Shift")),
+    "Shift+Tab, then Shift twice": lambda page: (
+        page.keyboard.press("Shift+Tab"), page.keyboard.press("Shift"), page.keyboard.press("Shift")),
     "Shift, Shift, then a letter, then Shift": lambda page: (
         page.keyboard.press("Shift"), page.keyboard.press("Shift"), page.keyboard.press("a"),
         page.keyboard.press("Shift")),
