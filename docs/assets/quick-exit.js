@@ -99,3 +99,14 @@
     }
   });
 })();
+
+/* "Print or save as PDF" next to the citation: a button only when JavaScript can print;
+ * without it, the page says to use the browser's Print command. */
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll("[data-ra-print]");
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
+    buttons[i].addEventListener("click", function () { window.print(); });
+  }
+})();

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from . import fmt, vocab
 from .enrich import STATUS_RANK, Dataset, penalty_rank
+from .feeds import country_atom
 from .fieldsdoc import fields_markdown
 from .i18n import DEFAULT, Language, Localizer, english_fallback, finish_page, mark_language
 from .mapsvg import EXPRESSION_LAYER, STATUS_LAYER, expression_category, legend, locator, status_category, world_map
@@ -166,4 +167,9 @@ def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways
         fields = english_fallback(fields, gettext)
     pages["fields.md"] = fields
     pages.update(render_routes(pathways, env, localizer, lang, gettext, stale_templates))
+    # One Atom feed per country, in this language, next to its page; and a page that lists them.
+    base = (site_url() or "") + "/" + lang.prefix
+    for e in data.countries:
+        pages[f"countries/{e.country.slug}/feed.xml"] = country_atom(e, base, lang.code, Localizer(lang.code), gettext)
+    pages["subscribe.md"] = render("subscribe.md.j2", "../")
     return {page_path(rel): text for rel, text in pages.items()}
