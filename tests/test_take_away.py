@@ -73,3 +73,53 @@ def test_print_control_prints_with_javascript_and_is_explained_without(browser, 
     assert not page.locator(".ra-print-button").is_visible()
     assert "Print command" in page.inner_text(".ra-print-control")
     context.close()
+
+
+# --- The offline edition -----------------------------------------------------------------
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_offline_editions_are_small_and_deterministic(real_site, code, tmp_path):
+    import zipfile
+
+    from atlas.build import ROOT, languages, load_dataset
+    from atlas.offline import edition
+
+    path = real_site / "downloads" / f"refuge-atlas-{code}.zip"
+    assert path.stat().st_size <= 5_000_000
+    langs = languages(ROOT)
+    lang = next(lang for lang in langs if lang.code == code)
+    again = edition(real_site, lang, langs, load_dataset(ROOT).data_as_of, ROOT)
+    # The site's own copy was made before Pagefind ran; the pages are the same, so is the zip.
+    assert again == path.read_bytes()
+    names = zipfile.ZipFile(path).namelist()
+    assert f"refuge-atlas-{code}/index.html" in names and f"refuge-atlas-{code}/countries/uganda/index.html" in names
+    assert not [n for n in names if "/search/" in n or "/pagefind/" in n or n.endswith(".zip")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("code", "query", "kenya"), [("en", "uganda", "Kenya"), ("fr", "ouganda", "Kenya")])
+def test_offline_edition_works_from_file_with_no_request(browser, real_site, tmp_path, code, query, kenya):
+    import zipfile
+
+    zipfile.ZipFile(real_site / "downloads" / f"refuge-atlas-{code}.zip").extractall(tmp_path)
+    home = (tmp_path / f"refuge-atlas-{code}" / "index.html").as_uri()
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(home)
+    assert page.locator(".ra-offline-note").is_visible()
+    page.goto(home.replace("index.html", "countries/index.html"))
+    page.fill("#ra-find", query)
+    visible = page.locator(".ra-country-list li:not([hidden]) a")
+    assert visible.count() == 1
+    visible.first.click()
+    page.wait_for_url("**/countries/uganda/index.html")
+    assert page.locator(".ra-offline-note").is_visible()
+    page.locator(f".ra-neighbours a:text-is('{kenya}')").click()
+    page.wait_for_url("**/countries/kenya/index.html")
+    page.click("#ra-exit")
+    page.wait_for_url("about:blank")
+    outside = [u for u in requests if not u.startswith(("file://", "data:", "about:"))]
+    assert outside == []
+    context.close()

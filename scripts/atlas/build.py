@@ -21,6 +21,7 @@ from pathlib import Path
 from .enrich import Dataset, enrich
 from .export import api_files, host_files
 from .i18n import DEFAULT, Language, english_fallback, languages, stale_page_notice, translations
+from .offline import write_editions
 from .staleness import read_lock, stale_pages
 from .load import load_all, load_countries
 from .pages import render_pages
@@ -232,6 +233,8 @@ def build(root: Path = ROOT, site: Path | None = None, search: bool = True, only
             secure_site(tmp)
         except UnknownInlineScript as exc:
             raise BuildError(f"Inline scripts not on the allowlist:\n{exc}") from None
+        if not only:  # the offline editions hold every language's pages: full builds only
+            write_editions(tmp, langs, data.data_as_of, root)
         if search:
             run_pagefind(tmp)
         swap_in(tmp, site)
