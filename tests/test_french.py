@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from atlas import fmt
-from atlas.build import ROOT, name_redirects, slugify
+from atlas.build import ROOT, name_redirects
+from atlas.fmt import slugify
 from atlas.enrich import enrich
 from atlas.i18n import Language
 from atlas.load import load_countries

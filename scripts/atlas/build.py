@@ -18,7 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .engines import DEFAULT_ENGINE, EngineError, run_external, source_date_epoch
 from .enrich import Dataset, enrich
+from .fmt import slugify
 from .export import api_files, host_files
 from .i18n import DEFAULT, Language, english_fallback, languages, stale_page_notice, translations
 from .offline import write_editions
@@ -29,8 +31,7 @@ from .postprocess import UnknownInlineScript, merge_sitemaps, prune_theme_assets
 from .sitetree import LinkOutside, read_tree, swap_in, sync_tree, write_files
 
 ROOT = Path(__file__).absolute().parents[2]
-GENERATED = Path("build") / "docs"
-DEFAULT_ENGINE = "mkdocs"  # one folder per language: build/docs/en, build/docs/fr
+GENERATED = Path("build") / "docs"  # one folder per language: build/docs/en, build/docs/fr
 
 
 class BuildError(Exception):
@@ -46,9 +47,11 @@ def selected_languages(root: Path, only: list[str] | None) -> list[Language]:
     return [lang for lang in languages(root) if not only or lang.code in only]
 
 
-def hand_written(root: Path, lang: Language, codes: list[str], gettext) -> dict[str, str | bytes]:
+def hand_written(root: Path, lang: Language, codes: list[str], gettext,
+                 stale: frozenset[str] = frozenset()) -> dict[str, str | bytes]:
     """docs/ for English; for another language, docs/<code>/ over the English pages, each
-    missing page falling back to English with a visible notice. Assets are shared."""
+    missing page falling back to English with a visible notice, and each page in ``stale``
+    (paths under docs/<code>/) marked as possibly out of date. Assets are shared."""
     try:
         tree = read_tree(root / "docs", root)
     except LinkOutside as exc:
@@ -57,8 +60,6 @@ def hand_written(root: Path, lang: Language, codes: list[str], gettext) -> dict[
     if lang.code == DEFAULT:
         return english
     own = {rel.split("/", 1)[1]: data for rel, data in tree.items() if rel.split("/", 1)[0] == lang.code}
-    stale = {page.split("/", 2)[2] for page, _ in stale_pages(root, lang.code, read_lock(root, lang.code))
-             if page.startswith("docs/")}
     for rel in stale & set(own):
         own[rel] = stale_page_notice(own[rel].decode("utf-8"), gettext)
     files: dict[str, str | bytes] = {}
@@ -82,11 +83,11 @@ def generate(root: Path = ROOT, today: dt.date | None = None, only: list[str] | 
     codes = [lang.code for lang in languages(root)]
     for lang in selected_languages(root, only):
         trans = translations(root, lang.code)
-        files = hand_written(root, lang, codes, trans.gettext)
         lock = read_lock(root, lang.code) if lang.code != DEFAULT else None
-        stale_templates = frozenset(
-            page.split("templates/", 1)[1] for page, _ in (stale_pages(root, lang.code, lock) if lock else [])
-            if "/templates/" in page)
+        stale = [page for page, _ in stale_pages(root, lang.code, lock)] if lock else []
+        stale_docs = frozenset(page.split("/", 2)[2] for page in stale if page.startswith("docs/"))
+        stale_templates = frozenset(page.split("templates/", 1)[1] for page in stale if "/templates/" in page)
+        files = hand_written(root, lang, codes, trans.gettext, stale_docs)
         generated = {**render_pages(data, lang, trans, pathways, lock, stale_templates), **redirects(data),
                      **name_redirects(data, lang)}
         if lang.code == DEFAULT:
@@ -110,15 +111,6 @@ def redirects(data: Dataset) -> dict[str, str]:
         for old in [e.iso2.lower(), *e.country.former_slugs]:
             pages[f"countries/{old}/index.html"] = redirect_page(f"../{e.country.slug}/", e.country.name)
     return pages
-
-
-def slugify(name: str) -> str:
-    """'Côte d’Ivoire' -> 'cote-d-ivoire'; 'Tchad' -> 'tchad'."""
-    import unicodedata
-
-    name = re.sub(r"[’'`]", "-", name)
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 def name_redirects(data: Dataset, lang: Language) -> dict[str, str]:
@@ -165,8 +157,6 @@ def engine_extra(root: Path, lang: Language) -> dict:
 
 def run_engine(engine: str, root: Path, site_dir: Path, as_of: dt.date, lang: Language) -> None:
     """The one seam: build one language with ``engine`` (atlas.engines) into ``site_dir``."""
-    from .engines import EngineError, run_external
-
     if engine == DEFAULT_ENGINE:
         run_mkdocs(root, site_dir, as_of, lang)
         return
@@ -185,7 +175,7 @@ def run_mkdocs(root: Path, site_dir: Path, as_of: dt.date, lang: Language | None
     logging.basicConfig(format="%(levelname)-7s - %(message)s", level=logging.WARNING)
     os.environ["ATLAS_PREGENERATED"] = "1"  # the hook must not generate a second time
     # Dates in the sitemap come from the data, not the clock: rebuilds are byte-identical.
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(as_of, dt.time(), dt.timezone.utc).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(as_of)
     try:
         lang = lang or languages(root)[0]
         # A dirty (preview) build rebuilds only changed pages; it cannot be strict.
@@ -217,7 +207,7 @@ def run_pagefind(site_dir: Path) -> None:
 
 
 def build(root: Path = ROOT, site: Path | None = None, search: bool = True, only: list[str] | None = None,
-          engine: str = "mkdocs") -> Dataset:
+          engine: str = DEFAULT_ENGINE) -> Dataset:
     site = site or root / "site"
     data = generate(root, only=only)
     tmp = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site.parent))

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from .build import ROOT, BuildError, build, generate
+from .engines import DEFAULT_ENGINE, ENGINES
 from .export import country_schema_json
 from .load import DataError, load_all
 
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="validate, generate and build the site into site/ (atomically)")
     b.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     b.add_argument("--lang", action="append", help="build only this language (repeatable), e.g. --lang en")
-    b.add_argument("--engine", default="mkdocs", choices=["mkdocs", "properdocs", "zensical"],
+    b.add_argument("--engine", default=DEFAULT_ENGINE, choices=ENGINES,
                    help="the site generator (default mkdocs; the others need `make build ENGINE=…` once)")
     b.set_defaults(func=cmd_build)
     sub.add_parser("schema", help="export the JSON Schema to data/schema/").set_defaults(func=cmd_schema)

@@ -33,6 +33,11 @@ class EngineError(Exception):
     pass
 
 
+def source_date_epoch(as_of: dt.date) -> str:
+    """Dates in the sitemap come from the data, not the clock: rebuilds are byte-identical."""
+    return str(int(dt.datetime.combine(as_of, dt.time(), dt.timezone.utc).timestamp()))
+
+
 def engine_binary(root: Path, engine: str) -> Path:
     return root / f".venv-{engine}" / "bin" / engine
 
@@ -96,8 +101,7 @@ def run_external(root: Path, engine: str, site_dir: Path, lang, extra: dict, as_
     shutil.rmtree(out, ignore_errors=True)
     out.parent.mkdir(parents=True, exist_ok=True)
     config = engine_config(root, engine, lang, extra, out)
-    env = {**os.environ, "ATLAS_PREGENERATED": "1",
-           "SOURCE_DATE_EPOCH": str(int(dt.datetime.combine(as_of, dt.time(), dt.timezone.utc).timestamp()))}
+    env = {**os.environ, "ATLAS_PREGENERATED": "1", "SOURCE_DATE_EPOCH": source_date_epoch(as_of)}
     args = [str(binary), "build", "-f", str(config)] + (["--strict"] if engine != "zensical" else [])
     result = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True)
     config.unlink(missing_ok=True)

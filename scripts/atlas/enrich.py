@@ -8,11 +8,11 @@ the same data always gives the same output, so two builds are byte-identical.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from . import vocab
+from .fmt import slugify
 from .models import Country, Provision, Source, TimelineEvent
 
 
@@ -132,10 +132,7 @@ def applies_to(country: Country) -> tuple[str, ...]:
 
 
 def _anchor_slug(text: str) -> str:
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
+    return slugify(text) or "x"
 
 
 def fact_anchors(country: Country) -> dict[tuple, str]:

@@ -46,6 +46,15 @@ def since_date(value: dt.date | str | None, locale: str = LOCALE) -> str:
     return f"le {text}" if full and str(locale).startswith("fr") else text
 
 
+def slugify(text: str) -> str:
+    """'Côte d’Ivoire' -> 'cote-d-ivoire'; 's. 145' -> 's-145': ASCII words joined by hyphens."""
+    import unicodedata
+
+    text = re.sub(r"[’'`]", "-", text)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
 def iso(value: dt.date | str) -> str:
     return value.isoformat() if isinstance(value, dt.date) else value
 

@@ -104,7 +104,6 @@ def edition(site: Path, lang: Language, languages: list[Language], as_of: dt.dat
             data = path.read_bytes()
             if path.suffix == ".html":
                 html = _rewrite(data.decode("utf-8"), rel, present)
-                html = re.sub(r'(<a [^>]*data-ra-exit[^>]*?)data-offline-removed="[^"]*"', r'\1', html)
                 html = re.sub(r'href="https://www\.bbc\.com/weather"', f'href="{EXIT_OFFLINE}"', html)
                 html = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + f'\n<p class="ra-offline-note" role="note">{note}</p>',
                               html, count=1)

@@ -88,8 +88,7 @@ def site_url() -> str:
 
 def protections_known_first(country) -> tuple[list, list]:
     """(key, label, fact) for the protections that are known, then for those not known."""
-    rows = [(key, label, country.protections[key] if isinstance(country.protections, dict) else getattr(country.protections, key))
-            for key, label in vocab.PROTECTION_LABELS.items()]
+    rows = [(key, label, getattr(country.protections, key)) for key, label in vocab.PROTECTION_LABELS.items()]
     return [r for r in rows if r[2].status != "not_known"], [r for r in rows if r[2].status == "not_known"]
 
 
@@ -168,8 +167,9 @@ def render_pages(data: Dataset, lang: Language, translations, pathways: Pathways
     pages["fields.md"] = fields
     pages.update(render_routes(pathways, env, localizer, lang, gettext, stale_templates))
     # One Atom feed per country, in this language, next to its page; and a page that lists them.
-    base = (site_url() or "") + "/" + lang.prefix
+    base = site_url() + "/" + lang.prefix
+    feed_localizer = Localizer(lang.code)  # feeds carry no "may be out of date" marks
     for e in data.countries:
-        pages[f"countries/{e.country.slug}/feed.xml"] = country_atom(e, base, lang.code, Localizer(lang.code), gettext)
+        pages[f"countries/{e.country.slug}/feed.xml"] = country_atom(e, base, lang.code, feed_localizer, gettext)
     pages["subscribe.md"] = render("subscribe.md.j2", "../")
     return {page_path(rel): text for rel, text in pages.items()}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import typing
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
