@@ -92,6 +92,11 @@ RULES = [
         decriminalize(d, decriminalized="1990", decriminalized_how="repeal"),
         d["timeline"].__setitem__(0, {"date": "1995", "kind": "criminalization", "summary": "S.", "sources": ["law"]})),
          "status.decriminalized: '1990' comes before the criminalization on 1995 (timeline[0]); it must come after"),
+    case("decriminalization-dated-twice", lambda d: (
+        decriminalize(d, decriminalized="1986-08-08", decriminalized_how="repeal"),
+        d["timeline"].__setitem__(0, {"date": "1986-07-09", "kind": "decriminalization", "summary": "S.", "sources": ["law"]})),
+         "status.decriminalized: '1986-08-08' differs from the decriminalization in timeline[0] (1986-07-09); date both by "
+         "when the change took effect, not when it was passed"),
     # check_status
     case("criminalized-without-provision-in-force", lambda d: d["provisions"][0].update(state="pending"),
          "provisions: needs at least one provision in force when status.value is criminalized"),
@@ -137,6 +142,21 @@ RULES = [
 @pytest.mark.parametrize(("change", "expected"), RULES)
 def test_each_rule_reports_its_exact_message(tmp_path, change, expected):
     assert messages(tmp_path, change()) == expected
+
+
+@pytest.mark.parametrize(("code", "law"), [
+    ("LV", "the criminal law of the Soviet Union (article 121 of the Russian code and its equivalents)"),
+    ("SI", "the criminal code of Yugoslavia (1951)"),
+])
+def test_a_successor_state_is_never_never_criminalized(tmp_path, code, law):
+    data = copy.deepcopy(BASE)
+    decriminalize(data, decriminalized_how="never_criminalized")
+    data.update(iso2=code, neighbours=[])
+    data["timeline"][0].update(kind="other")
+    data["timeline"][0].pop("stage")
+    assert messages(tmp_path, data, stem=code.lower()) == [
+        f"status.decriminalized_how: 'never_criminalized' is never_criminalized, but {law} applied here; "
+        "date the repeal that took effect instead"]
 
 
 def test_code_that_is_not_iso_is_reported(tmp_path):

@@ -21,6 +21,15 @@ from .models import Country, Pathways
 Finding = tuple  # (path, message) or (path, message, value)
 EXTRA_CODES = {"XK": "Kosovo"}
 
+# States whose territory was under a predecessor state's law against sex between men: such a
+# state is never "never_criminalized"; its file dates the repeal that took effect there.
+_SOVIET = "the criminal law of the Soviet Union (article 121 of the Russian code and its equivalents)"
+_YUGOSLAV = "the criminal code of Yugoslavia (1951)"
+PREDECESSOR_LAWS = {
+    **dict.fromkeys(("AM", "AZ", "BY", "EE", "GE", "KG", "KZ", "LT", "LV", "MD", "RU", "TJ", "TM", "UA", "UZ"), _SOVIET),
+    **dict.fromkeys(("BA", "HR", "ME", "MK", "RS", "SI", "XK"), _YUGOSLAV),
+}
+
 
 def is_country_code(code: str) -> bool:
     return code in EXTRA_CODES or pycountry.countries.get(alpha_2=code) is not None
@@ -112,6 +121,13 @@ def check_dates(country: Country, today: dt.date) -> Iterator[Finding]:
         for i, event in enumerate(country.timeline):
             if event.kind in ("criminalization", "harsher_law") and event.date[: len(decrim)] > decrim:
                 yield ("status", "decriminalized"), f"comes before the criminalization on {event.date} (timeline[{i}]); it must come after", decrim
+        changes = [(i, e.date) for i, e in enumerate(country.timeline) if e.kind == "decriminalization"]
+        if changes:
+            i, date = changes[-1]
+            common = min(len(date), len(decrim))
+            if date[:common] != decrim[:common]:
+                yield ("status", "decriminalized"), (f"differs from the decriminalization in timeline[{i}] ({date}); date both by when "
+                                                     "the change took effect, not when it was passed"), decrim
 
 
 def check_status(country: Country) -> Iterator[Finding]:
@@ -132,6 +148,9 @@ def check_status(country: Country) -> Iterator[Finding]:
         for i, event in enumerate(country.timeline):
             if event.kind == "criminalization":
                 yield ("status", "decriminalized_how"), f"is never_criminalized, but timeline[{i}] records a criminalization", status.decriminalized_how
+        if country.iso2 in PREDECESSOR_LAWS:
+            yield ("status", "decriminalized_how"), (f"is never_criminalized, but {PREDECESSOR_LAWS[country.iso2]} applied here; "
+                                                     "date the repeal that took effect instead"), status.decriminalized_how
     if status.value == "not_criminalized" and country.death_penalty.status != "none":
         yield ("death_penalty", "status"), "must be none when same-sex acts are not criminalized", country.death_penalty.status
     if country.death_penalty.status != "none" and not country.death_penalty.sources:
