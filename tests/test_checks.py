@@ -81,6 +81,10 @@ RULES = [
     case("tracking-parameter-in-copy-url", lambda d: add_source(d, copy_url="https://mirror.example/x?fbclid=abc"),
          "sources[1].copy_url: 'https://mirror.example/x?fbclid=abc' has the tracking parameter 'fbclid'; "
          "remove it (the address works without it)"),
+    # check_anchors
+    case("compiler-in-a-criminalizing-file", lambda d: add_source(d, url="https://en.m.wikipedia.org./wiki/LGBT_rights_in_Kenya"),
+         "sources[1].url: 'https://en.m.wikipedia.org./wiki/LGBT_rights_in_Kenya' is a compiler or mirror address, which a "
+         "criminalizing file may not cite; give the publication's own address (and the copy you read as copy_url) or another source"),
     # check_dates
     case("future-date", lambda d: d.update(last_reviewed="2027-01-10"),
          "last_reviewed: '2027-01-10' is in the future (today is 2026-11-28)"),

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pycountry
 from pydantic import BaseModel
 
-from . import vocab
+from . import audit, vocab
 from .models import Country, Pathways
 
 Finding = tuple  # (path, message) or (path, message, value)
@@ -176,9 +176,20 @@ def check_codes(country: Country, file_stem: str) -> Iterator[Finding]:
         yield ("un_observer",), "cannot be true for a UN member state", True
 
 
+def check_anchors(country: Country) -> Iterator[Finding]:
+    """A file about a criminalizing state cites publications at their own addresses."""
+    if country.status.value == "not_criminalized":
+        return
+    for i, source in enumerate(country.sources):
+        if audit.is_weak(source.url):
+            yield ("sources", i, "url"), ("is a compiler or mirror address, which a criminalizing file may not cite; give the "
+                                          "publication's own address (and the copy you read as copy_url) or another source"), source.url
+
+
 def check_country(country: Country, file_stem: str, today: dt.date) -> Iterator[Finding]:
     yield from check_codes(country, file_stem)
     yield from check_sources(country)
+    yield from check_anchors(country)
     yield from check_dates(country, today)
     yield from check_status(country)
 

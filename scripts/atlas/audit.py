@@ -1,0 +1,47 @@
+"""Source quality figures for ``atlas report``: weak addresses and anchored files.
+
+A *weak* address is a secondary compiler (an encyclopedia or a site that summarizes other
+sources) or an upload mirror (a document-sharing site holding someone else's publication).
+Such an address may appear as ``copy_url`` (where a copy was read), but a source's ``url``
+should be the publication's own. A file is *anchored* when it cites at least one of the
+Human Dignity Trust, ILGA World, or a primary legal source (legislation, court, government).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from . import vocab
+from .models import Country, Source
+
+COMPILERS = (
+    "wikipedia.org", "wikimili.com", "wikiwand.com", "wikisum.wiki", "shoutwiki.com", "leswiki.it",
+    "equaldex.com", "pridelegal.com", "globalgayz.com", "alturi.org", "glapn.org",
+)
+MIRRORS = (
+    "docslib.org", "yumpu.com", "scribd.com", "slideshare.net", "issuu.com", "fdocuments.us",
+    "studylib.es", "studylib.net", "vdocuments.mx", "doczz.net", "readkong.com",
+)
+
+
+def host(url: str) -> str:
+    return (urlsplit(url).hostname or "").rstrip(".").lower()
+
+
+def is_weak(url: str) -> bool:
+    h = host(url)
+    return any(h == d or h.endswith("." + d) for d in COMPILERS + MIRRORS)
+
+
+def weak_sources(country: Country) -> list[Source]:
+    return [s for s in country.sources if is_weak(s.url)]
+
+
+def is_anchor(source: Source) -> bool:
+    publisher = source.publisher.lower()
+    return (vocab.is_primary(source) or publisher.startswith("human dignity trust")
+            or publisher in ("ilga", "ilga world"))
+
+
+def anchored(country: Country) -> bool:
+    return any(is_anchor(s) for s in country.sources)
