@@ -48,3 +48,15 @@ def test_no_code_is_also_a_slug():
     countries = load_countries(ROOT / "data", root=ROOT)
     slugs = {s for c in countries for s in (c.slug, *c.former_slugs)}
     assert not slugs & {c.iso2.lower() for c in countries}
+
+
+def test_how_we_count_names_every_state_we_count_as_criminalizing_in_practice():
+    """'How we count' says which states our data counts as criminalizing in practice; it must stay true."""
+    from atlas.build import load_dataset
+    de_facto = {e.iso2 for e in load_dataset(ROOT).countries
+                if e.country.un_member and e.country.status.value == "de_facto_criminalized"}
+    en = (ROOT / "docs" / "methodology" / "index.md").read_text("utf-8")
+    fr = (ROOT / "docs" / "fr" / "methodology" / "index.md").read_text("utf-8")
+    assert de_facto == {"EG"}, "update the {#ilga} section of docs/methodology (EN and FR)"
+    assert "our data counts Egypt alone in practice" in en
+    assert "nos données ne comptent\n  que l’Égypte dans ce cas" in fr
