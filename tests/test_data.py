@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from atlas.build import ROOT
+from atlas.build import ROOT, load_dataset
 from atlas.export import country_schema_json
 from atlas.load import country_files, load_countries
 from atlas.models import Country
@@ -52,7 +52,6 @@ def test_no_code_is_also_a_slug():
 
 def test_how_we_count_names_every_state_we_count_as_criminalizing_in_practice():
     """'How we count' says which states our data counts as criminalizing in practice; it must stay true."""
-    from atlas.build import load_dataset
     de_facto = {e.iso2 for e in load_dataset(ROOT).countries
                 if e.country.un_member and e.country.status.value == "de_facto_criminalized"}
     en = (ROOT / "docs" / "methodology" / "index.md").read_text("utf-8")

@@ -107,14 +107,20 @@ def check_future(dates, today: dt.date) -> Iterator[Finding]:
             yield path, f"is in the future (today is {today.isoformat()})", value
 
 
+def _as_precise_as_both(a: str, b: str) -> tuple[str, str]:
+    """Two partial dates cut to the precision both have: "2023" may fall after "2023-05"."""
+    common = min(len(a), len(b))
+    return a[:common], b[:common]
+
+
 def check_dates(country: Country, today: dt.date) -> Iterator[Finding]:
     yield from check_future(_dates(country), today)
     previous = None
     for i, event in enumerate(country.timeline):
-        # Compare only as precisely as both dates are known: "2023" may fall after "2023-05".
-        common = min(len(event.date), len(previous or ""))
-        if previous is not None and event.date[:common] < previous[:common]:
-            yield ("timeline", i, "date"), f"is earlier than the event before it ({previous}); keep the timeline oldest first", event.date
+        if previous is not None:
+            date, before = _as_precise_as_both(event.date, previous)
+            if date < before:
+                yield ("timeline", i, "date"), f"is earlier than the event before it ({previous}); keep the timeline oldest first", event.date
         previous = event.date
     decrim = country.status.decriminalized
     if decrim:
@@ -124,8 +130,8 @@ def check_dates(country: Country, today: dt.date) -> Iterator[Finding]:
         changes = [(i, e.date) for i, e in enumerate(country.timeline) if e.kind == "decriminalization"]
         if changes:
             i, date = changes[-1]
-            common = min(len(date), len(decrim))
-            if date[:common] != decrim[:common]:
+            event_date, status_date = _as_precise_as_both(date, decrim)
+            if event_date != status_date:
                 yield ("status", "decriminalized"), (f"differs from the decriminalization in timeline[{i}] ({date}); date both by when "
                                                      "the change took effect, not when it was passed"), decrim
 

@@ -74,6 +74,8 @@ def cmd_build(args) -> int:
 def cmd_report(args) -> int:
     """Coverage of the data: counts, unverified entries, and 'not known' fields."""
     from .build import load_dataset
+    from collections import Counter
+
     from . import audit
     from .vocab import PROTECTION_LABELS
 
@@ -88,19 +90,19 @@ def cmd_report(args) -> int:
     print("Criminalizing, unverified: " + ", ".join(e.iso2 for e in crim if not e.country.verified))
     unverified = [e for e in data.countries if not e.country.verified]
     print(f"Unverified files: {len(unverified)} of {len(data.countries)}.")
-    weak = [(e.iso2, s.id) for e in data.countries for s in audit.weak_sources(e.country)]
-    weak_crim = sorted({code for code, _ in weak if data.by_iso2(code).criminalizes})
-    print(f"Sources whose url is a compiler or mirror: {len(weak)} (criminalizing files among them: "
+    weak = {e.iso2: audit.weak_sources(e.country) for e in data.countries}
+    weak_crim = sorted(e.iso2 for e in crim if weak[e.iso2])
+    print(f"Sources whose url is a compiler or mirror: {sum(map(len, weak.values()))} (criminalizing files among them: "
           f"{', '.join(weak_crim) or 'none'}).")
     loose = [e.iso2 for e in crim if not audit.anchored(e.country)]
     print("Criminalizing files citing no Human Dignity Trust, ILGA World or primary source: " + (", ".join(loose) or "none"))
-    keys = list(PROTECTION_LABELS)
-    cells = [getattr(e.country.protections, k).status for e in data.countries for k in keys]
-    unknown = cells.count("not_known")
-    print(f"'Not known' protections: {unknown} of {len(cells)} cells ({100 * unknown / len(cells):.0f} %); per field:")
+    unknown = Counter(key for e in data.countries for key in PROTECTION_LABELS
+                      if getattr(e.country.protections, key).status == "not_known")
+    cells = len(data.countries) * len(PROTECTION_LABELS)
+    total = sum(unknown.values())
+    print(f"'Not known' protections: {total} of {cells} cells ({100 * total / cells:.0f} %); per field:")
     for key, label in PROTECTION_LABELS.items():
-        n = sum(getattr(e.country.protections, key).status == "not_known" for e in data.countries)
-        print(f"  {key:22} {n:4}  {label}")
+        print(f"  {key:22} {unknown[key]:4}  {label}")
     return 0
 
 
