@@ -87,6 +87,24 @@ def test_no_broken_internal_links_or_anchors(real_site):
     assert broken_links(real_site) == []
 
 
+def test_french_pages_link_to_french_pages(real_site):
+    """The French 404 page included: MkDocs writes it with root links ("/countries/"), which
+    took French readers to English pages until the build pointed them at /fr/."""
+    from atlas.linkcheck import cross_language_links
+
+    assert cross_language_links(real_site, "fr") == []
+    page = (real_site / "fr" / "404.html").read_text("utf-8")
+    assert 'href="/fr/countries/"' in page and 'href="/countries/"' not in page
+    assert "<h1>Page introuvable</h1>" in page
+
+
+def test_the_404_page_says_what_happened_and_where_to_go(real_site):
+    page = (real_site / "404.html").read_text("utf-8")
+    assert "<h1>Page not found</h1>" in page and "404 - Not found" not in page
+    for path in ("/countries/", "/routes/", "/search/"):
+        assert f'href="{path}"' in page
+
+
 def test_link_checker_finds_a_broken_anchor(tmp_path):
     from atlas.linkcheck import broken_links
 

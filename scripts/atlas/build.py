@@ -27,7 +27,7 @@ from .offline import write_editions
 from .staleness import read_lock, stale_pages
 from .load import load_all, load_countries
 from .pages import render_pages
-from .postprocess import UnknownInlineScript, merge_sitemaps, prune_theme_assets, redirect_page, secure_site
+from .postprocess import UnknownInlineScript, localize_404, merge_sitemaps, prune_theme_assets, redirect_page, secure_site
 from .sitetree import LinkOutside, read_tree, swap_in, sync_tree, write_files
 
 ROOT = Path(__file__).absolute().parents[2]
@@ -151,6 +151,12 @@ def engine_extra(root: Path, lang: Language) -> dict:
             "more_one": gettext("Shift pressed. Press Shift 1 more time to exit this page."),
             "more_other": gettext("Shift pressed. Press Shift {n} more times to exit this page."),
             "exiting": gettext("Exiting this page."),
+            "not_found": gettext("Page not found"),
+            "not_found_text": gettext("There is no page at this address. It may have been mistyped, or the page "
+                                      "may have moved. These pages may help:"),
+            "countries": gettext("Countries"),
+            "routes": gettext("Routes to safety"),
+            "search": gettext("Search"),
         },
     }
 
@@ -216,6 +222,7 @@ def build(root: Path = ROOT, site: Path | None = None, search: bool = True, only
         for lang in langs:  # English first: MkDocs empties its site_dir
             run_engine(engine, root, tmp / lang.prefix, data.data_as_of, lang)
         merge_sitemaps(tmp, langs)
+        localize_404(tmp, langs)
         prune_theme_assets(tmp)
         # Dotfiles are not copied by MkDocs, so host files are written after it.
         write_files(tmp, host_files(data, os.environ.get("ATLAS_SITE_URL")))
