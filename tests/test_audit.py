@@ -34,6 +34,7 @@ def test_weak_addresses(url, weak):
     ({"publisher": "ILGA"}, True),
     ({"kind": "legislation"}, True),
     ({"kind": "court"}, True),
+    ({"kind": "government"}, False),                  # e.g. an asylum-information response about the law
     ({"publisher": "ILGA-Europe"}, False),
     ({"publisher": "Outrage Magazine (reporting ILGA World)"}, False),
     ({"publisher": "Reuters"}, False),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from . import vocab
 from .models import Country, Source
 
 COMPILERS = (
@@ -37,9 +36,15 @@ def weak_sources(country: Country) -> list[Source]:
     return [s for s in country.sources if is_weak(s.url)]
 
 
+# A primary *legal* source: the law or a judgment. A government's research note or statement
+# (an asylum-information response, a foreign ministry's statement) is primary as a source but
+# not the law itself, so it does not anchor a criminalizing file.
+LEGAL_KINDS = frozenset({"legislation", "court"})
+
+
 def is_anchor(source: Source) -> bool:
     publisher = source.publisher.lower()
-    return (vocab.is_primary(source) or publisher.startswith("human dignity trust")
+    return (source.kind in LEGAL_KINDS or publisher.startswith("human dignity trust")
             or publisher in ("ilga", "ilga world"))
 
 

@@ -95,7 +95,7 @@ def cmd_report(args) -> int:
     print(f"Sources whose url is a compiler or mirror: {sum(map(len, weak.values()))} (criminalizing files among them: "
           f"{', '.join(weak_crim) or 'none'}).")
     loose = [e.iso2 for e in crim if not audit.anchored(e.country)]
-    print("Criminalizing files citing no Human Dignity Trust, ILGA World or primary source: " + (", ".join(loose) or "none"))
+    print("Criminalizing files citing no Human Dignity Trust, ILGA World or legal source (law, judgment): " + (", ".join(loose) or "none"))
     unknown = Counter(key for e in data.countries for key in PROTECTION_LABELS
                       if getattr(e.country.protections, key).status == "not_known")
     cells = len(data.countries) * len(PROTECTION_LABELS)
