@@ -199,3 +199,26 @@ def test_french_header_fits_one_line_at_360_px(browser, base_url, path):
     set_height = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.ra-exit-bar')).height)")
     assert bar["height"] <= set_height + 1, "the exit bar grew: something wrapped"
     context.close()
+
+
+@browser_only
+@pytest.mark.parametrize("path", ["/countries/germany/", "/fr/countries/germany/", "/fr/countries/costa-rica/",
+                                  "/fr/countries/afghanistan/", "/fr" + COUNTRY])
+def test_country_fact_tables_fit_a_360_px_phone(browser, base_url, path):
+    """On a phone the protections and provisions tables were wider than the screen on more than
+    half of the country pages (long French words, German law names), so their last column was cut
+    off and had to be scrolled sideways. No table may be wider than its box, and no row header
+    may break inside a word."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(base_url + path)
+    overflow = page.evaluate("""() => [...document.querySelectorAll('table.ra-protections, table.ra-provisions')]
+        .map(t => t.scrollWidth - t.clientWidth)""")
+    assert overflow and max(overflow) <= 0, overflow
+    broken = page.evaluate("""() => [...document.querySelectorAll('table.ra-protections th[scope=row]')]
+        .filter(th => th.textContent.split(/[\\s-]+/).filter(Boolean).some(w => {
+            const r = document.createRange(); const i = th.textContent.indexOf(w);
+            r.setStart(th.firstChild, i); r.setEnd(th.firstChild, i + w.length); return r.getClientRects().length > 1;
+        })).map(th => th.textContent)""")
+    assert broken == []
+    context.close()
