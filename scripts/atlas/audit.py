@@ -4,7 +4,7 @@ A *weak* address is a secondary compiler (an encyclopedia or a site that summari
 sources) or an upload mirror (a document-sharing site holding someone else's publication).
 Such an address may appear as ``copy_url`` (where a copy was read), but a source's ``url``
 should be the publication's own. A file is *anchored* when it cites at least one of the
-Human Dignity Trust, ILGA World, or a primary legal source (legislation, court, government).
+Human Dignity Trust, ILGA World, or a primary legal source: the law itself or a judgment.
 """
 
 from __future__ import annotations

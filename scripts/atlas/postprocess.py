@@ -152,27 +152,23 @@ _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _ROOTED = re.compile(r'\b(href|src)="/(?!/)([^"]*)"')
 
 
-def localize_404(site: Path, langs) -> int:
+def localize_404(site: Path, langs) -> None:
     """MkDocs writes a 404 page with links from the site root ("/countries/"), because it is
     served at any missing address. In another language's folder those links led readers to the
     English pages. Point each one at the same page in that language's folder, where it exists;
     the language switch and hreflang alternates (which name another language on purpose) are
-    kept. Returns the number of links changed."""
-    changed = 0
+    kept."""
     for lang in langs:
         prefix = lang.prefix.strip("/")
-        page = site / prefix / "404.html" if prefix else None
-        if page is None or not page.exists():
+        page = site / prefix / "404.html"
+        if not prefix or not page.exists():
             continue
 
         def in_language(match: re.Match) -> str:
-            nonlocal changed
             attr, path = match.group(1), match.group(2)
-            bare = path.split("#", 1)[0].split("?", 1)[0]
-            target = site / prefix / bare
+            target = site / prefix / path.split("#", 1)[0].split("?", 1)[0]
             if path.startswith(prefix + "/") or not (target.is_file() or (target / "index.html").is_file()):
                 return match.group(0)
-            changed += 1
             return f'{attr}="/{prefix}/{path}"'
 
         def tag(match: re.Match) -> str:
@@ -180,7 +176,6 @@ def localize_404(site: Path, langs) -> int:
             return text if "hreflang=" in text else _ROOTED.sub(in_language, text)
 
         page.write_text(_TAG.sub(tag, page.read_text("utf-8")), "utf-8")
-    return changed
 
 
 THEME_ASSETS = ("assets/javascripts", "assets/stylesheets")
