@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+from pathlib import Path
+
 import pytest
 
 from atlas import audit
-from atlas.models import Source
+from atlas.models import Country, Source
+from atlas.yamlsource import read_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def source(**extra) -> Source:
@@ -41,3 +47,29 @@ def test_weak_addresses(url, weak):
 ])
 def test_anchor_sources(extra, anchor):
     assert audit.is_anchor(source(**extra)) is anchor
+
+
+TEMPLATE = read_yaml(ROOT / "data" / "countries" / "_template.yaml").data
+
+
+def country_citing_hdt(where: str) -> Country:
+    """The template country, whose law source is made a news item, plus a Human Dignity Trust
+    profile cited only at ``where``: a protection cell, or the first provision."""
+    data = copy.deepcopy(TEMPLATE)
+    data["sources"][0].update(kind="news", publisher="Example News")
+    data["sources"].append({"id": "hdt", "publisher": "Human Dignity Trust", "title": "Exampleland",
+                            "url": "https://www.humandignitytrust.org/country-profile/exampleland/",
+                            "accessed": "2026-01-15", "kind": "ngo"})
+    if where == "protection":
+        data["protections"]["constitution"]["sources"].append("hdt")
+    else:
+        data["provisions"][0]["sources"].append("hdt")
+    return Country.model_validate(data)
+
+
+@pytest.mark.parametrize(("where", "anchor"), [
+    ("protection", False),   # an anchor must back the criminal law, not a protection cell
+    ("provision", True),
+])
+def test_anchor_must_be_cited_for_the_criminal_law(where, anchor):
+    assert audit.anchored(country_citing_hdt(where)) is anchor

@@ -4,7 +4,9 @@ A *weak* address is a secondary compiler (an encyclopedia or a site that summari
 sources) or an upload mirror (a document-sharing site holding someone else's publication).
 Such an address may appear as ``copy_url`` (where a copy was read), but a source's ``url``
 should be the publication's own. A file is *anchored* when it cites at least one of the
-Human Dignity Trust, ILGA World, or a primary legal source: the law itself or a judgment.
+Human Dignity Trust, ILGA World, or a primary legal source: the law itself or a judgment, and
+cites it for the criminal law (its status, a provision, the death penalty or a part of the
+country), not only for a protection or a news item.
 """
 
 from __future__ import annotations
@@ -48,5 +50,18 @@ def is_anchor(source: Source) -> bool:
             or publisher in ("ilga", "ilga world"))
 
 
+def criminal_law_source_ids(country: Country) -> set[str]:
+    """Ids of the sources cited for what the criminal law says, the claims an anchor must back."""
+    ids = set(country.status.sources) | set(country.death_penalty.sources)
+    for provision in country.provisions:
+        ids.update(provision.sources)
+    for part in country.subnational:
+        ids.update(part.sources)
+        for provision in part.provisions:
+            ids.update(provision.sources)
+    return ids
+
+
 def anchored(country: Country) -> bool:
-    return any(is_anchor(s) for s in country.sources)
+    cited = criminal_law_source_ids(country)
+    return any(is_anchor(s) for s in country.sources if s.id in cited)
