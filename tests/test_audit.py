@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import pytest
 
 from atlas import audit
+from atlas.build import ROOT
 from atlas.models import Country, Source
 from atlas.yamlsource import read_yaml
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def source(**extra) -> Source:

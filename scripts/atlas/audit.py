@@ -11,9 +11,12 @@ country), not only for a protection or a news item.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from .models import Country, Source
+from pydantic import BaseModel
+
+from .models import Country, Pathways, Source
 
 COMPILERS = (
     "wikipedia.org", "wikimili.com", "wikiwand.com", "wikisum.wiki", "shoutwiki.com", "leswiki.it",
@@ -50,18 +53,32 @@ def is_anchor(source: Source) -> bool:
             or publisher in ("ilga", "ilga world"))
 
 
+def cited(country: Country | Pathways) -> Iterator[tuple[tuple, str]]:
+    """Every (path, source id) cited anywhere in the file."""
+    def walk(obj, path):
+        if isinstance(obj, list):
+            for i, item in enumerate(obj):
+                yield from walk(item, path + (i,))
+        elif isinstance(obj, BaseModel):
+            for name in type(obj).model_fields:
+                value = getattr(obj, name)
+                if name == "sources" and value and isinstance(value[0], str):
+                    for i, sid in enumerate(value):
+                        yield path + ("sources", i), sid
+                elif name != "sources":
+                    yield from walk(value, path + (name,))
+    yield from walk(country, ())
+
+
+# The parts of a file that state what the criminal law says: the claims an anchor must back.
+CRIMINAL_LAW_PARTS = frozenset({"status", "death_penalty", "provisions", "subnational"})
+
+
 def criminal_law_source_ids(country: Country) -> set[str]:
-    """Ids of the sources cited for what the criminal law says, the claims an anchor must back."""
-    ids = set(country.status.sources) | set(country.death_penalty.sources)
-    for provision in country.provisions:
-        ids.update(provision.sources)
-    for part in country.subnational:
-        ids.update(part.sources)
-        for provision in part.provisions:
-            ids.update(provision.sources)
-    return ids
+    """Ids of the sources cited for what the criminal law says."""
+    return {sid for path, sid in cited(country) if path[0] in CRIMINAL_LAW_PARTS}
 
 
 def anchored(country: Country) -> bool:
-    cited = criminal_law_source_ids(country)
-    return any(is_anchor(s) for s in country.sources if s.id in cited)
+    ids = criminal_law_source_ids(country)
+    return any(is_anchor(s) for s in country.sources if s.id in ids)

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
 import pycountry
-from pydantic import BaseModel
 
 from . import audit, vocab
 from .models import Country, Pathways
@@ -35,23 +34,6 @@ def is_country_code(code: str) -> bool:
     return code in EXTRA_CODES or pycountry.countries.get(alpha_2=code) is not None
 
 
-def _cited(country: Country) -> Iterator[tuple[tuple, str]]:
-    """Every (path, source id) cited anywhere in the file."""
-    def walk(obj, path):
-        if isinstance(obj, list):
-            for i, item in enumerate(obj):
-                yield from walk(item, path + (i,))
-        elif isinstance(obj, BaseModel):
-            for name in type(obj).model_fields:
-                value = getattr(obj, name)
-                if name == "sources" and value and isinstance(value[0], str):
-                    for i, sid in enumerate(value):
-                        yield path + ("sources", i), sid
-                elif name != "sources":
-                    yield from walk(value, path + (name,))
-    yield from walk(country, ())
-
-
 TRACKING_PARAMETERS = re.compile(r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|yclid)$", re.I)
 
 
@@ -70,7 +52,7 @@ def check_sources(country: Country | Pathways) -> Iterator[Finding]:
             yield ("sources", i, "id"), f"is a duplicate source id (also sources[{ids[source.id]}])", source.id
         ids.setdefault(source.id, i)
     used = set()
-    for path, sid in _cited(country):
+    for path, sid in audit.cited(country):
         used.add(sid)
         if sid not in ids:
             yield path, "is not a source id defined under 'sources' in this file", sid
