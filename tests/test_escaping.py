@@ -130,9 +130,10 @@ def test_every_page_with_country_data_escapes_every_field(country_pages):
         assert_escaped(html, markers, name)
         shown |= {m for m in markers if m in html}
     assert shown, "no payload reached any page"
-    country = to_html(pages["en:countries/exampleland/index.md"])
-    missing = [markers[m] for m in markers if m not in country and markers[m][0] not in ("sources",)]
-    assert missing == [], f"fields never shown on the country page: {missing}"
+    country = {lang: to_html(pages[f"{lang}:countries/exampleland/index.md"]) for lang in ("en", "fr")}
+    missing = [path for m, path in markers.items() if path[0] not in ("sources",)
+               and m not in country["fr" if path[-1] == "fr" else "en"]]
+    assert missing == [], f"fields never shown on the country page in their language: {missing}"
 
 
 def test_routes_pages_escape_every_pathways_field():

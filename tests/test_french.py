@@ -161,3 +161,15 @@ def test_every_french_name_redirect_lands_on_a_page_that_exists(real_site):
         landing = (real_site / "fr" / rel).parent / target / "index.html"
         assert landing.resolve().exists(), f"/fr/{rel} -> {target}"
         assert "/fr/countries/" in str(landing.resolve()).replace(str(real_site), "")
+
+
+def test_french_country_pages_put_a_no_break_space_before_a_colon(real_site):
+    """French typography: 'Aceh : criminalisé', 'Kenya : criminalisé', not 'Aceh: …'."""
+    bad = []
+    for page in sorted((real_site / "fr" / "countries").glob("*/index.html")):
+        html = page.read_text("utf-8")
+        for block in re.findall(r'<(?:h3 class="ra-provision-title"|p class="ra-meta"|li)>(.*?)</(?:h3|p|li)>', html, re.S):
+            text = re.sub(r"<[^>]+>", "", block)
+            if re.search(r"[^\s\u00a0\u202f]:\s", text):
+                bad.append(f"{page.parent.name}: {text.strip()[:80]}")
+    assert bad == []

@@ -111,3 +111,18 @@ def test_map_marks_every_death_penalty_country_as_such(real_site, api):
         assert link, rec["iso2"]
         death = rec["status"] != "not_criminalized" and rec["death_penalty"] != "none"
         assert (link.group(1) == "death") == death, rec["iso2"]
+
+
+def test_api_v1_keeps_each_law_name_as_english_text_and_adds_its_translations(real_site):
+    """Version 1 first published ``instrument`` and ``section`` as text; fields are only ever added."""
+    laws = []
+    for path in sorted((real_site / "api" / "v1" / "countries").glob("*.json")):
+        detail = json.loads(path.read_text("utf-8"))["country"]["detail"]
+        for place in [detail, *detail["subnational"]]:
+            for key in ("provisions", "gender_expression_laws", "expression_laws"):
+                laws += place.get(key, [])
+    assert len(laws) > 150
+    for key in ("instrument", "section"):
+        assert all(isinstance(law[key], str) for law in laws)
+        assert all(law[f"{key}_text"]["en"] == law[key] for law in laws)
+        assert sum("fr" in law[f"{key}_text"] for law in laws) > 150

@@ -152,11 +152,11 @@ def fact_anchors(country: Country) -> dict[tuple, str]:
         anchors[key] = name
 
     for i, p in enumerate(country.provisions):
-        add(("provisions", i), f"provision-{_anchor_slug(p.section)}")
+        add(("provisions", i), f"provision-{_anchor_slug(p.section['en'])}")
     for i, law in enumerate(country.gender_expression_laws):
-        add(("gender_expression_laws", i), f"gender-law-{_anchor_slug(law.section)}")
+        add(("gender_expression_laws", i), f"gender-law-{_anchor_slug(law.section['en'])}")
     for i, law in enumerate(country.expression_laws):
-        add(("expression_laws", i), f"expression-law-{_anchor_slug(law.section)}")
+        add(("expression_laws", i), f"expression-law-{_anchor_slug(law.section['en'])}")
     for i, ev in enumerate(country.enforcement):
         add(("enforcement", i), f"enforcement-{ev.date}")
     for i, ev in enumerate(country.timeline):

@@ -60,9 +60,35 @@ def summary_record(e: EnrichedCountry) -> dict:
     }
 
 
+V1_TEXT_FIELDS = ("instrument", "section", "name")  # published as English text in version 1
+
+
+def _v1_law_names(detail):
+    """Keep a law's ``instrument`` and ``section``, and a part of the country's ``name``, as English
+    text, as version 1 published them.
+
+    They became translatable after version 1 was published. Each keeps its field (English text)
+    and gains ``<field>_text`` ({"en": ..., "fr": ...}), so that a field is only ever added, never
+    changed in type. (The country's own ``name`` is English text, and stays so.)
+    """
+    if isinstance(detail, list):
+        for item in detail:
+            _v1_law_names(item)
+    elif isinstance(detail, dict):
+        for key in V1_TEXT_FIELDS:
+            texts = detail.get(key)
+            if isinstance(texts, dict):
+                detail[key] = texts["en"]
+                detail[f"{key}_text"] = texts
+        for value in list(detail.values()):
+            if isinstance(value, (dict, list)):
+                _v1_law_names(value)
+    return detail
+
+
 def full_record(e: EnrichedCountry) -> dict:
     """The summary plus every authored field, under ``detail``."""
-    return {**summary_record(e), "detail": e.country.model_dump(mode="json")}
+    return {**summary_record(e), "detail": _v1_law_names(e.country.model_dump(mode="json"))}
 
 
 def dumps(obj) -> str:

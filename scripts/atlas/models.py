@@ -147,8 +147,12 @@ class Quote(Model):
 class Law(Model):
     """A provision of law: where it is, what it does, and who says so."""
 
-    instrument: ShortText = Field(description="The law, e.g. 'Penal Code (Cap. 63)'.")
-    section: ShortText = Field(description="Section or article, e.g. 's. 162' or 'art. 234'.")
+    instrument: ShortLocalText = Field(
+        description="The law, e.g. 'Penal Code (Cap. 63)'; in French, its French name (the official one where the law is French)."
+    )
+    section: ShortLocalText = Field(
+        description="Section or article, e.g. 's. 162' or 'art. 234'; in French, e.g. 'art. 162'. The English text names the page anchor."
+    )
     prohibits: LocalText = Field(description="What it prohibits, in plain words.")
     max_penalty: ShortLocalText | None = Field(
         default=None, description="Maximum penalty in plain words; leave out when not known."
@@ -221,7 +225,7 @@ class EnforcementEvent(Model):
 class SubnationalEntry(Model):
     """A part of the country where the law differs, e.g. Aceh, northern Nigeria, Gaza."""
 
-    name: ShortText = Field(description="The place, e.g. 'Aceh'.")
+    name: ShortLocalText = Field(description="The place, e.g. 'Aceh'; in French, e.g. 'Sumatra du Sud'.")
     status: vocab.Status
     death_penalty: vocab.DeathPenalty = "none"
     summary: LocalText
